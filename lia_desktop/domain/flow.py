@@ -1,0 +1,98 @@
+"""Which pages the wizard shows, in which order, and what blocks leaving a page.
+
+The wizard asks this module, never decides by itself: a page applies or not according
+to rules.toml ([pages.*]), evaluated on the current answers and the current advice.
+"""
+
+from __future__ import annotations
+
+from lia_desktop.domain.conditions import holds
+from lia_desktop.domain.content import Questionnaire
+from lia_desktop.domain.evaluation import Evaluation, evaluate
+from lia_desktop.domain.model import Assessment, Verdict
+
+FIRST_PAGES = ("welcome", "context", "channels", "conditions")
+LAST_PAGES = ("outcome", "consent", "tips", "signoff", "finish")
+
+
+def all_pages(questionnaire: Questionnaire) -> tuple[str, ...]:
+    """Every page the wizard can show, in order; one page per question."""
+    return FIRST_PAGES + questionnaire.question_ids + LAST_PAGES
+
+
+def page_items(page: str, questionnaire: Questionnaire) -> tuple[str, ...]:
+    """The items a page asks: a section's items, or the one question of a question page."""
+    if page in questionnaire.items:
+        return (page,)
+    try:
+        return questionnaire.section(page).items
+    except KeyError:
+        return ()
+
+
+def derived_facts(assessment: Assessment, evaluation: Evaluation) -> dict[str, object]:
+    facts = assessment.facts()
+    facts["@verdict"] = evaluation.verdict.value
+    facts["@channel_consent"] = evaluation.channel_consent
+    return facts
+
+
+def applicable_pages(
+    assessment: Assessment, questionnaire: Questionnaire, evaluation: Evaluation | None = None
+) -> tuple[str, ...]:
+    """The pages that apply to this assessment now, in order."""
+    evaluation = evaluation or evaluate(assessment, questionnaire)
+    facts = derived_facts(assessment, evaluation)
+    conditional = questionnaire.rules.get("pages", {})
+    return tuple(
+        page
+        for page in all_pages(questionnaire)
+        if page not in conditional or holds(conditional[page]["applies"], facts)
+    )
+
+
+def consent_applies(assessment: Assessment, questionnaire: Questionnaire, evaluation: Evaluation | None = None) -> bool:
+    return "consent" in applicable_pages(assessment, questionnaire, evaluation)
+
+
+def next_page(current: str, assessment: Assessment, questionnaire: Questionnaire) -> str | None:
+    """The page after `current`, or None after the last one."""
+    pages = applicable_pages(assessment, questionnaire)
+    order = all_pages(questionnaire)
+    position = order.index(current)
+    for page in order[position + 1 :]:
+        if page in pages:
+            return page
+    return None
+
+
+def items_shown(page: str, assessment: Assessment, questionnaire: Questionnaire) -> tuple[str, ...]:
+    """The items of a page that apply to the current answers."""
+    facts = assessment.facts()
+    return tuple(i for i in page_items(page, questionnaire) if holds(questionnaire.items[i].applies, facts))
+
+
+def page_missing(page: str, assessment: Assessment, questionnaire: Questionnaire) -> tuple[str, ...]:
+    """Required items on this page still without an answer: they keep Next disabled."""
+    facts = assessment.facts()
+    return tuple(
+        i
+        for i in items_shown(page, assessment, questionnaire)
+        if questionnaire.items[i].required and facts.get(i) in (None, "", [])
+    )
+
+
+def completion_problems(
+    assessment: Assessment, questionnaire: Questionnaire, evaluation: Evaluation | None = None
+) -> tuple[str, ...]:
+    """Item ids that stop the assessment from being marked completed (empty when it can be)."""
+    evaluation = evaluation or evaluate(assessment, questionnaire)
+    problems = list(evaluation.missing)
+    if evaluation.verdict is Verdict.INCOMPLETE and not problems:  # pragma: no cover - defensive
+        problems.append("decision")
+    for item_id in ("decision", "signoff_name", "signoff_date", "review_date"):
+        if not assessment.value(item_id):
+            problems.append(item_id)
+    if evaluation.rationale_required and not assessment.decision_rationale.strip():
+        problems.append("decision_rationale")
+    return tuple(problems)

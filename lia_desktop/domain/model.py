@@ -1,0 +1,228 @@
+"""The assessment as plain data: dataclasses with conversion to and from JSON-ready dicts.
+
+Nothing here knows about Qt, TinyDB or ReportLab. Answers are keyed by the item ids of the
+questionnaire (resources/content/questionnaire.toml); the model itself does not need the
+questionnaire, so a document can be loaded, stored and exported without it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import uuid
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+SCHEMA_VERSION = 1
+LANGUAGES = ("nl", "fr", "en")
+
+# Items the questionnaire asks in the context section but the model keeps as named fields,
+# because every list, search and PDF title block needs them.
+META_FIELDS = ("title", "organisation", "contact", "assessor", "assessment_date")
+# Items of the sign-off section kept as named fields as well.
+SIGNOFF_FIELDS = ("decision", "decision_rationale", "signoff_name", "signoff_role", "signoff_date", "review_date")
+
+Value = str | bool | list[str] | None
+
+
+class Status(StrEnum):
+    DRAFT = "draft"
+    COMPLETED = "completed"
+    ARCHIVED = "archived"
+
+
+class Verdict(StrEnum):
+    SUITABLE = "suitable"
+    WITH_SAFEGUARDS = "suitable_with_safeguards"
+    NOT_SUITABLE = "not_suitable"
+    INCOMPLETE = "incomplete"
+
+
+def now_utc() -> str:
+    """The current time as an ISO 8601 string in UTC, to the second."""
+    return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def add_one_year(iso_date: str) -> str:
+    """The same calendar day one year later (29 February becomes 28 February)."""
+    day = _dt.date.fromisoformat(iso_date)
+    try:
+        return day.replace(year=day.year + 1).isoformat()
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28).isoformat()
+
+
+@dataclass
+class Answer:
+    """One answer: the chosen value and the free text that goes with it."""
+
+    value: Value = None
+    note: str = ""
+
+    @property
+    def answered(self) -> bool:
+        return self.value not in (None, "", [])
+
+    def to_dict(self) -> dict[str, Any]:
+        value = list(self.value) if isinstance(self.value, list) else self.value
+        return {"value": value, "note": self.note}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Answer:
+        value = data.get("value")
+        if isinstance(value, list):
+            value = [str(v) for v in value]
+        return cls(value=value, note=str(data.get("note") or ""))
+
+
+@dataclass
+class Revision:
+    """One entry of the revision history of a completed assessment."""
+
+    at: str
+    by: str
+    summary: str
+    changes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"at": self.at, "by": self.by, "summary": self.summary, "changes": list(self.changes)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Revision:
+        return cls(
+            at=str(data["at"]),
+            by=str(data.get("by") or ""),
+            summary=str(data.get("summary") or ""),
+            changes=[str(c) for c in data.get("changes") or []],
+        )
+
+
+@dataclass
+class Assessment:
+    """A legitimate interest assessment for one direct marketing activity."""
+
+    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    language: str = "nl"
+    title: str = ""
+    organisation: str = ""
+    contact: str = ""
+    assessor: str = ""
+    assessment_date: str = ""
+    answers: dict[str, Answer] = field(default_factory=dict)
+    safeguards: list[str] = field(default_factory=list)
+    decision: str = ""
+    decision_rationale: str = ""
+    signoff_name: str = ""
+    signoff_role: str = ""
+    signoff_date: str = ""
+    review_date: str = ""
+    status: Status = Status.DRAFT
+    current_page: str = ""
+    created_at: str = field(default_factory=now_utc)
+    updated_at: str = ""
+    revisions: list[Revision] = field(default_factory=list)
+    schema_version: int = SCHEMA_VERSION
+
+    def __post_init__(self) -> None:
+        if self.language not in LANGUAGES:
+            raise ValueError(f"unknown language {self.language!r}; expected one of {', '.join(LANGUAGES)}")
+        self.status = Status(self.status)
+        if not self.updated_at:
+            self.updated_at = self.created_at
+
+    # ---------------------------------------------------------------- item access
+
+    def value(self, item_id: str) -> Value:
+        """The answer to an item, whatever part of the model keeps it."""
+        if item_id in META_FIELDS or item_id in SIGNOFF_FIELDS:
+            return getattr(self, item_id) or None
+        if item_id == "safeguards":
+            return list(self.safeguards)
+        answer = self.answers.get(item_id)
+        return answer.value if answer else None
+
+    def note(self, item_id: str) -> str:
+        answer = self.answers.get(item_id)
+        return answer.note if answer else ""
+
+    def set_value(self, item_id: str, value: Value) -> None:
+        if item_id in META_FIELDS or item_id in SIGNOFF_FIELDS:
+            setattr(self, item_id, "" if value is None else str(value))
+        elif item_id == "safeguards":
+            self.safeguards = list(value or [])
+        else:
+            self.answers.setdefault(item_id, Answer()).value = value
+
+    def set_note(self, item_id: str, note: str) -> None:
+        self.answers.setdefault(item_id, Answer()).note = note
+
+    def facts(self) -> dict[str, Value]:
+        """Every answered item by id: what the rules look at."""
+        facts: dict[str, Value] = {name: self.value(name) for name in META_FIELDS + SIGNOFF_FIELDS}
+        facts.update({item: answer.value for item, answer in self.answers.items()})
+        facts["safeguards"] = list(self.safeguards)
+        return facts
+
+    # ---------------------------------------------------------------- conversion
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": self.schema_version,
+            "id": self.id,
+            "language": self.language,
+            "title": self.title,
+            "organisation": self.organisation,
+            "contact": self.contact,
+            "assessor": self.assessor,
+            "assessment_date": self.assessment_date,
+            "answers": {key: self.answers[key].to_dict() for key in sorted(self.answers)},
+            "safeguards": list(self.safeguards),
+            "decision": self.decision,
+            "decision_rationale": self.decision_rationale,
+            "signoff_name": self.signoff_name,
+            "signoff_role": self.signoff_role,
+            "signoff_date": self.signoff_date,
+            "review_date": self.review_date,
+            "status": self.status.value,
+            "current_page": self.current_page,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "revisions": [r.to_dict() for r in self.revisions],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Assessment:
+        """Build an assessment from a dict of the current schema version.
+
+        Older versions are upgraded by the storage layer's migrations before they get here.
+        """
+        version = data.get("schema_version", SCHEMA_VERSION)
+        if version != SCHEMA_VERSION:
+            raise ValueError(f"schema version {version} is not {SCHEMA_VERSION}; migrate the document first")
+        text = {name: str(data.get(name) or "") for name in META_FIELDS + SIGNOFF_FIELDS}
+        return cls(
+            id=str(data["id"]),
+            language=str(data.get("language") or "nl"),
+            answers={str(k): Answer.from_dict(v) for k, v in (data.get("answers") or {}).items()},
+            safeguards=[str(s) for s in data.get("safeguards") or []],
+            status=Status(data.get("status") or Status.DRAFT),
+            current_page=str(data.get("current_page") or ""),
+            created_at=str(data.get("created_at") or now_utc()),
+            updated_at=str(data.get("updated_at") or ""),
+            revisions=[Revision.from_dict(r) for r in data.get("revisions") or []],
+            **text,
+        )
+
+    def duplicate(self) -> Assessment:
+        """A new draft with the same answers: the start of a re-assessment."""
+        data = self.to_dict()
+        copy = Assessment.from_dict(data)
+        copy.id = str(uuid.uuid4())
+        copy.status = Status.DRAFT
+        copy.created_at = copy.updated_at = now_utc()
+        copy.revisions = []
+        copy.current_page = ""
+        copy.signoff_date = ""
+        copy.decision = ""
+        copy.decision_rationale = ""
+        return copy
