@@ -23,6 +23,8 @@ META_FIELDS = ("title", "organisation", "contact", "assessor", "assessment_date"
 SIGNOFF_FIELDS = ("decision", "decision_rationale", "signoff_name", "signoff_role", "signoff_date", "review_date")
 
 Value = str | bool | list[str] | None
+# Keys of the stored document that change without the assessment's content changing.
+_VOLATILE = frozenset({"updated_at", "current_page", "revisions", "created_at", "schema_version"})
 
 
 class Status(StrEnum):
@@ -75,24 +77,37 @@ class Answer:
         return cls(value=value, note=str(data.get("note") or ""))
 
 
+class Event(StrEnum):
+    """What a revision records; the user interface translates these."""
+
+    COMPLETED = "completed"
+    CHANGED = "changed"
+    ARCHIVED = "archived"
+    UNARCHIVED = "unarchived"
+    IMPORTED = "imported"
+
+
 @dataclass
 class Revision:
-    """One entry of the revision history of a completed assessment."""
+    """One entry of the revision history: who, when, what happened, which items changed."""
 
     at: str
     by: str
-    summary: str
+    event: Event
     changes: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.event = Event(self.event)
+
     def to_dict(self) -> dict[str, Any]:
-        return {"at": self.at, "by": self.by, "summary": self.summary, "changes": list(self.changes)}
+        return {"at": self.at, "by": self.by, "event": self.event.value, "changes": list(self.changes)}
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Revision:
         return cls(
             at=str(data["at"]),
             by=str(data.get("by") or ""),
-            summary=str(data.get("summary") or ""),
+            event=Event(data["event"]),
             changes=[str(c) for c in data.get("changes") or []],
         )
 
@@ -213,11 +228,28 @@ class Assessment:
             **text,
         )
 
+    def changed_items(self, other: Assessment) -> list[str]:
+        """Item ids (and record fields) whose content differs between two versions."""
+        mine, theirs = self.to_dict(), other.to_dict()
+        changed = []
+        for key in sorted(set(mine) - _VOLATILE):
+            if key == "answers":
+                for item in sorted(set(mine["answers"]) | set(theirs["answers"])):
+                    if mine["answers"].get(item) != theirs["answers"].get(item):
+                        changed.append(item)
+            elif mine[key] != theirs.get(key):
+                changed.append(key)
+        return changed
+
+    def with_new_id(self) -> Assessment:
+        """An exact copy under a new id (an import that must not clash)."""
+        copy = Assessment.from_dict(self.to_dict())
+        copy.id = str(uuid.uuid4())
+        return copy
+
     def duplicate(self) -> Assessment:
         """A new draft with the same answers: the start of a re-assessment."""
-        data = self.to_dict()
-        copy = Assessment.from_dict(data)
-        copy.id = str(uuid.uuid4())
+        copy = self.with_new_id()
         copy.status = Status.DRAFT
         copy.created_at = copy.updated_at = now_utc()
         copy.revisions = []

@@ -18,7 +18,7 @@ def test_round_trip_through_json_keeps_everything():
     original.title = HOSTILE
     original.decision = "dec_li"
     original.status = Status.COMPLETED
-    original.revisions.append(Revision(at="2026-03-15T10:00:00Z", by="Tom", summary="Completed", changes=["q01"]))
+    original.revisions.append(Revision(at="2026-03-15T10:00:00Z", by="Tom", event="completed", changes=["q01"]))
     data = json.loads(json.dumps(original.to_dict(), ensure_ascii=False))
     again = Assessment.from_dict(data)
     assert again == original
@@ -63,7 +63,7 @@ def test_duplicate_is_a_fresh_draft_with_the_same_answers():
     original = make_assessment()
     original.status = Status.COMPLETED
     original.decision = "dec_li"
-    original.revisions.append(Revision(at="2026-01-01T00:00:00Z", by="x", summary="y"))
+    original.revisions.append(Revision(at="2026-01-01T00:00:00Z", by="x", event="completed"))
     copy = original.duplicate()
     assert copy.id != original.id
     assert copy.status is Status.DRAFT and copy.revisions == [] and copy.decision == ""
@@ -75,3 +75,15 @@ def test_duplicate_is_a_fresh_draft_with_the_same_answers():
 @pytest.mark.parametrize(("day", "later"), [("2026-03-15", "2027-03-15"), ("2028-02-29", "2029-02-28")])
 def test_review_one_year_later(day, later):
     assert add_one_year(day) == later
+
+
+def test_changed_items_names_what_differs():
+    before = make_assessment()
+    after = Assessment.from_dict(before.to_dict())
+    after.set_value("q03", "no")
+    after.set_note("q05", "Klanten mailen ons.")
+    after.title = "Zomernieuwsbrief"
+    after.current_page = "q05"
+    after.updated_at = "2030-01-01T00:00:00Z"
+    assert after.changed_items(before) == ["q03", "q05", "title"]
+    assert before.changed_items(before) == []

@@ -1,0 +1,1 @@
+"""Crash-safe local storage: workspaces (TinyDB files), backups, locking, the repository."""

@@ -1,0 +1,90 @@
+"""Expected failures of storage and exchange, each with a message that says what to do.
+
+The command line prints `str(error)` on one line; the window shows it in a dialog. The
+messages are in English here; the user interface maps each class to its own translated
+text and uses the attributes (path, name, backups) to fill it in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class LiaError(Exception):
+    """A failure the user can understand and act on (no traceback needed)."""
+
+
+class WorkspaceInUse(LiaError):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"workspace {path} is in use by another copy of LIA Desktop (or the command line); "
+            "close it there and try again"
+        )
+
+
+class DamagedWorkspace(LiaError):
+    def __init__(self, path: Path, reason: str, backups: list[Path] | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.backups = backups or []
+        hint = (
+            f"the newest good backup is {self.backups[0]}; restore it (the damaged file is kept aside)"
+            if self.backups
+            else "no good backup was found; the file has not been changed"
+        )
+        super().__init__(f"workspace {path} is damaged ({reason}); {hint}")
+
+
+class StoreWriteError(LiaError):
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"could not save {path} ({reason}); the previous version is unchanged")
+
+
+class ReadOnlyWorkspace(LiaError):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"workspace {path} was opened read-only")
+
+
+class UnknownWorkspace(LiaError):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(f"there is no workspace named {name!r}; 'lia-desktop workspaces' lists them")
+
+
+class BadWorkspaceName(LiaError):
+    def __init__(self, name: str, reason: str) -> None:
+        self.name = name
+        super().__init__(f"{name!r} cannot be a workspace name: {reason}")
+
+
+class WorkspaceExists(LiaError):
+    def __init__(self, name: str) -> None:
+        self.name = name
+        super().__init__(f"a workspace named {name!r} exists already; choose another name")
+
+
+class NotFound(LiaError):
+    def __init__(self, key: str, detail: str = "") -> None:
+        self.key = key
+        super().__init__(f"no assessment {key!r} in this workspace{detail}; 'lia-desktop list' shows the ids")
+
+
+class DuplicateId(LiaError):
+    def __init__(self, assessment_id: str, source: str) -> None:
+        self.assessment_id = assessment_id
+        self.source = source
+        super().__init__(
+            f"{source}: an assessment with id {assessment_id} is already in this workspace; "
+            "nothing was imported (use --as-copy to import it as a new assessment)"
+        )
+
+
+class BadExchangeFile(LiaError):
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}; nothing was imported")

@@ -1,0 +1,246 @@
+"""The repository: assessments in a TinyDB database, spoken of in domain objects.
+
+Each assessment is one document of the table "assessments": the model's dict plus the
+verdict computed when it was saved ("_verdict", with the rules version "_rules"), so that
+listing a large workspace does not re-run the engine for every row.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from tinydb import TinyDB, where
+
+from lia_desktop.domain.content import Questionnaire
+from lia_desktop.domain.evaluation import evaluate
+from lia_desktop.domain.model import Assessment, Event, Revision, Status, now_utc
+from lia_desktop.storage.errors import DuplicateId, NotFound
+from lia_desktop.storage.migrations import migrate
+
+TABLE = "assessments"
+MIN_PREFIX = 4
+
+
+@dataclass(frozen=True)
+class Summary:
+    """One row of the list of assessments."""
+
+    id: str
+    title: str
+    organisation: str
+    assessor: str
+    language: str
+    status: str
+    verdict: str
+    updated_at: str
+    review_date: str
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "organisation": self.organisation,
+            "assessor": self.assessor,
+            "language": self.language,
+            "status": self.status,
+            "verdict": self.verdict,
+            "updated_at": self.updated_at,
+            "review_date": self.review_date,
+        }
+
+    def review_due(self, today: str) -> bool:
+        return bool(self.review_date) and self.review_date <= today and self.status != Status.ARCHIVED
+
+
+def _today() -> str:
+    return _dt.date.today().isoformat()
+
+
+class Repository:
+    def __init__(self, db: TinyDB, questionnaire: Questionnaire, clock: Callable[[], str] = now_utc) -> None:
+        self._table = db.table(TABLE)
+        self._questionnaire = questionnaire
+        self._clock = clock
+
+    # ---------------------------------------------------------------- reading
+
+    def _doc(self, assessment_id: str) -> Any:
+        return self._table.get(where("id") == assessment_id)
+
+    def __contains__(self, assessment_id: str) -> bool:
+        return self._doc(assessment_id) is not None
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    @staticmethod
+    def _to_assessment(doc: dict[str, Any]) -> Assessment:
+        data = {k: v for k, v in doc.items() if not k.startswith("_")}
+        return Assessment.from_dict(migrate(data))
+
+    def resolve(self, key: str) -> str:
+        """The full id for an id or a unique prefix of at least four characters."""
+        if self._doc(key) is not None:
+            return key
+        if len(key) >= MIN_PREFIX:
+            matches = [doc["id"] for doc in self._table if str(doc.get("id", "")).startswith(key)]
+            if len(matches) == 1:
+                return matches[0]
+            if len(matches) > 1:
+                raise NotFound(key, f" (the prefix fits {len(matches)} assessments; give more of the id)")
+        raise NotFound(key)
+
+    def get(self, key: str) -> Assessment:
+        doc = self._doc(self.resolve(key))
+        return self._to_assessment(doc)
+
+    def all(self) -> list[Assessment]:
+        return [self._to_assessment(doc) for doc in self._table]
+
+    def _verdict_of(self, doc: dict[str, Any]) -> str:
+        if doc.get("_rules") == self._questionnaire.version and doc.get("_verdict"):
+            return doc["_verdict"]
+        return evaluate(self._to_assessment(doc), self._questionnaire).verdict.value
+
+    def list(
+        self,
+        search: str = "",
+        organisation: str | None = None,
+        status: str | Iterable[str] | None = None,
+        verdict: str | Iterable[str] | None = None,
+        review_due: bool = False,
+        today: str | None = None,
+    ) -> list[Summary]:
+        """Summaries, newest change first; every filter given must hold."""
+        statuses = {status} if isinstance(status, str) else set(status or ())
+        verdicts = {verdict} if isinstance(verdict, str) else set(verdict or ())
+        needle = search.casefold().strip()
+        today = today or _today()
+        rows = []
+        for doc in self._table:
+            row = Summary(
+                id=doc["id"],
+                title=doc.get("title", ""),
+                organisation=doc.get("organisation", ""),
+                assessor=doc.get("assessor", ""),
+                language=doc.get("language", "nl"),
+                status=doc.get("status", Status.DRAFT.value),
+                verdict=self._verdict_of(doc),
+                updated_at=doc.get("updated_at", ""),
+                review_date=doc.get("review_date", ""),
+            )
+            if needle and not any(needle in text.casefold() for text in (row.title, row.organisation, row.assessor)):
+                continue
+            if organisation is not None and row.organisation.casefold() != organisation.casefold():
+                continue
+            if statuses and row.status not in statuses:
+                continue
+            if verdicts and row.verdict not in verdicts:
+                continue
+            if review_due and not row.review_due(today):
+                continue
+            rows.append(row)
+        rows.sort(key=lambda r: (r.updated_at, r.id), reverse=True)
+        return rows
+
+    def organisations(self) -> list[str]:
+        """The organisations named, each once however it is capitalised (newest spelling wins)."""
+        names: dict[str, str] = {}
+        for doc in sorted(self._table, key=lambda d: d.get("updated_at", ""), reverse=True):
+            name = doc.get("organisation", "").strip()
+            if name:
+                names.setdefault(name.casefold(), name)
+        return sorted(names.values(), key=str.casefold)
+
+    # ---------------------------------------------------------------- writing
+
+    def _document(self, assessment: Assessment) -> dict[str, Any]:
+        doc = assessment.to_dict()
+        doc["_verdict"] = evaluate(assessment, self._questionnaire).verdict.value
+        doc["_rules"] = self._questionnaire.version
+        return doc
+
+    def _put(self, assessment: Assessment) -> None:
+        doc = self._document(assessment)
+        existing = self._doc(assessment.id)
+        if existing is None:
+            self._table.insert(doc)
+        else:
+
+            def replace(stored: dict[str, Any]) -> None:
+                stored.clear()
+                stored.update(doc)
+
+            self._table.update(replace, doc_ids=[existing.doc_id])
+
+    def add(self, assessment: Assessment, source: str = "") -> Assessment:
+        """Store a new assessment; an id that exists already is refused, never overwritten."""
+        if assessment.id in self:
+            raise DuplicateId(assessment.id, source or "add")
+        self._put(assessment)
+        return assessment
+
+    def add_many(self, assessments: list[Assessment], sources: list[str] | None = None) -> None:
+        """Import several assessments in one write: all of them or, on any clash, none.
+
+        They are stored exactly as given (no revision is added), so that exporting them again
+        gives the same document.
+        """
+        sources = sources or [""] * len(assessments)
+        seen: set[str] = set()
+        for assessment, source in zip(assessments, sources, strict=True):
+            if assessment.id in self or assessment.id in seen:
+                raise DuplicateId(assessment.id, source or "import")
+            seen.add(assessment.id)
+        self._table.insert_multiple([self._document(a) for a in assessments])
+
+    def save(self, assessment: Assessment, by: str = "") -> Assessment:
+        """Save a draft, or a change to a completed assessment (recorded as a revision)."""
+        existing = self._doc(assessment.id)
+        if existing is not None and existing.get("status") == Status.COMPLETED.value:
+            changes = assessment.changed_items(self._to_assessment(existing))
+            if changes:
+                assessment.revisions.append(Revision(at=self._clock(), by=by, event=Event.CHANGED, changes=changes))
+        assessment.updated_at = self._clock()
+        self._put(assessment)
+        return assessment
+
+    def complete(self, assessment: Assessment, by: str = "") -> Assessment:
+        """Mark completed and record who completed it and what changed since the last completion."""
+        existing = self._doc(assessment.id)
+        changes = assessment.changed_items(self._to_assessment(existing)) if existing is not None else []
+        assessment.status = Status.COMPLETED
+        assessment.revisions.append(Revision(at=self._clock(), by=by, event=Event.COMPLETED, changes=changes))
+        assessment.updated_at = self._clock()
+        self._put(assessment)
+        return assessment
+
+    def _set_status(self, key: str, status: Status, event: Event, by: str) -> Assessment:
+        assessment = self.get(key)
+        assessment.status = status
+        assessment.revisions.append(Revision(at=self._clock(), by=by, event=event))
+        assessment.updated_at = self._clock()
+        self._put(assessment)
+        return assessment
+
+    def archive(self, key: str, by: str = "") -> Assessment:
+        return self._set_status(key, Status.ARCHIVED, Event.ARCHIVED, by)
+
+    def unarchive(self, key: str, by: str = "") -> Assessment:
+        assessment = self.get(key)
+        back = Status.COMPLETED if any(r.event is Event.COMPLETED for r in assessment.revisions) else Status.DRAFT
+        return self._set_status(key, back, Event.UNARCHIVED, by)
+
+    def duplicate(self, key: str) -> Assessment:
+        """A new draft with the same answers (a re-assessment), stored at once."""
+        copy = self.get(key).duplicate()
+        copy.created_at = copy.updated_at = self._clock()
+        self._put(copy)
+        return copy
+
+    def delete(self, key: str) -> None:
+        assessment_id = self.resolve(key)
+        self._table.remove(where("id") == assessment_id)

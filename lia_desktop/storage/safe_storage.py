@@ -1,0 +1,167 @@
+"""A crash-safe TinyDB storage: validate on open, write atomically, never rewrite in place.
+
+TinyDB's own JSONStorage truncates and rewrites the live file; a crash, a power cut or a full
+disk half-way destroys the database, and it opens a damaged or empty file without complaint.
+This storage instead:
+
+* reads and validates the whole file when it is opened, raising DamagedWorkspace for an empty,
+  truncated, non-JSON, BOM-prefixed or wrong-shape file, and never writes over such a file;
+* writes by serialising to a temporary file in the same folder, fsync, atomic replace, and
+  fsync of the folder, so the file on disk is always either the old or the new version;
+* keeps the last good state in memory (TinyDB re-reads storage on every query), which is
+  safe because a workspace has one writer at a time (see locking.py);
+* creates files readable by the owner only.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+from tinydb.storages import Storage
+
+from lia_desktop.storage.errors import DamagedWorkspace, ReadOnlyWorkspace, StoreWriteError
+
+_REASONS = {
+    errno.ENOSPC: "the disk is full",
+    errno.EDQUOT: "the disk quota is exceeded",
+    errno.EACCES: "permission denied",
+    errno.EROFS: "the disk is read-only",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    return _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name != "posix":  # Windows cannot open a folder for fsync; NTFS journals the rename
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace `path` by `data` so that a crash leaves either the old or the new file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
+        try:
+            _write_all(fd, data)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        _fsync_folder(path.parent)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+
+
+def check_shape(data: Any) -> str | None:
+    """Why `data` is not a TinyDB database ({table: {doc_id: {...}}}), or None when it is."""
+    if not isinstance(data, dict):
+        return f"the top level is a {type(data).__name__}, not an object"
+    for table, docs in data.items():
+        if not isinstance(docs, dict):
+            return f"table {table!r} is a {type(docs).__name__}, not an object"
+        for doc_id, doc in docs.items():
+            if not doc_id.isdigit():
+                return f"table {table!r} has a document id {doc_id!r} that is not a number"
+            if not isinstance(doc, dict):
+                return f"document {doc_id} of table {table!r} is not an object"
+    return None
+
+
+def load_validated(path: Path) -> dict[str, Any]:
+    """Read and validate a workspace file; DamagedWorkspace (without backups) when it is bad."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise DamagedWorkspace(path, f"cannot be read: {describe_os_error(exc)}") from exc
+    if not raw.strip():
+        raise DamagedWorkspace(path, "the file is empty" if not raw else "the file holds only blanks")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise DamagedWorkspace(path, "the file starts with a byte order mark, so another program has rewritten it")
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        raise DamagedWorkspace(path, f"not valid JSON, possibly cut off: {exc}") from exc
+    problem = check_shape(data)
+    if problem:
+        raise DamagedWorkspace(path, problem)
+    return data
+
+
+class SafeStorage(Storage):
+    """TinyDB storage on one JSON file; see the module docstring."""
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        read_only: bool = False,
+        before_write: Callable[[Path], None] | None = None,
+    ) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.before_write = before_write
+        self._data: dict[str, Any] | None = load_validated(self.path) if self.path.exists() else None
+
+    def read(self) -> dict[str, Any] | None:
+        return self._data
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            self._reload()
+            raise ReadOnlyWorkspace(self.path)
+        try:
+            payload = orjson.dumps(data)
+            if self.before_write is not None:
+                self.before_write(self.path)
+            atomic_write(self.path, payload)
+        except OSError as exc:
+            self._reload()
+            raise StoreWriteError(self.path, describe_os_error(exc)) from exc
+        except BaseException:
+            self._reload()
+            raise
+        self._data = data
+
+    def _reload(self) -> None:
+        """TinyDB changed our cached data before writing it: go back to what is on disk."""
+        self._data = load_validated(self.path) if self.path.exists() else None
+
+    def close(self) -> None:
+        pass
+
+
+class MemoryStorage(Storage):
+    """The same contract in memory, for tests and for previews that must not touch disk."""
+
+    def __init__(self, read_only: bool = False) -> None:
+        self.read_only = read_only
+        self._data: dict[str, Any] | None = None
+
+    def read(self) -> dict[str, Any] | None:
+        return None if self._data is None else orjson.loads(orjson.dumps(self._data))
+
+    def write(self, data: dict[str, Any]) -> None:
+        if self.read_only:
+            raise ReadOnlyWorkspace(Path(":memory:"))
+        self._data = orjson.loads(orjson.dumps(data))

@@ -1,0 +1,295 @@
+"""Workspaces: one TinyDB file each in the data folder, opened one writer at a time.
+
+Layout of the data folder (--data-dir, LIA_DATA_DIR, or the per-user application folder):
+
+    workspaces/<name>.json        the workspaces
+    workspaces/<name>.lock        held by the process that writes the workspace
+    backups/<name>/<name>.<UTC>.json   rotating backups
+    set-aside/                    damaged files moved aside on recovery, deleted workspaces
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from pathlib import Path
+
+import filelock
+import platformdirs
+from tinydb import TinyDB
+
+from lia_desktop import APP_NAME
+from lia_desktop.domain.content import Questionnaire
+from lia_desktop.domain.model import now_utc
+from lia_desktop.storage.backups import DEFAULT_KEEP, Backups
+from lia_desktop.storage.errors import (
+    BadWorkspaceName,
+    DamagedWorkspace,
+    StoreWriteError,
+    UnknownWorkspace,
+    WorkspaceExists,
+    WorkspaceInUse,
+)
+from lia_desktop.storage.repository import Repository
+from lia_desktop.storage.safe_storage import (
+    MemoryStorage,
+    SafeStorage,
+    atomic_write,
+    describe_os_error,
+    load_validated,
+)
+
+DEFAULT_WORKSPACE = "default"
+WORKSPACE_FORMAT = "lia-workspace"
+WORKSPACE_VERSION = 1
+META_TABLE = "workspace"
+LOCK_TIMEOUT = 2.0
+MAX_NAME = 80
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def default_data_dir() -> Path:
+    """The platform's per-user application data folder (the one place that knows the OS)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def data_dir_from(argument: str | None) -> Path:
+    """--data-dir, else LIA_DATA_DIR, else the platform folder."""
+    chosen = argument or os.environ.get("LIA_DATA_DIR")
+    return Path(chosen).expanduser() if chosen else default_data_dir()
+
+
+def check_name(name: str) -> str:
+    """The name, normalised (NFC, trimmed), or BadWorkspaceName saying why it cannot be used."""
+    name = unicodedata.normalize("NFC", name).strip()
+    if not name:
+        raise BadWorkspaceName(name, "it is empty")
+    if len(name) > MAX_NAME:
+        raise BadWorkspaceName(name, f"it is longer than {MAX_NAME} characters")
+    if _FORBIDDEN.search(name):
+        raise BadWorkspaceName(name, 'it contains one of < > : " / \\ | ? * or a control character')
+    if name.startswith(".") or name.endswith("."):
+        raise BadWorkspaceName(name, "it starts or ends with a dot")
+    if name.split(".")[0].casefold() in _RESERVED:
+        raise BadWorkspaceName(name, "Windows reserves that name")
+    return name
+
+
+class WorkspaceStore:
+    """An open workspace: its lock, its crash-safe storage, TinyDB and the repository."""
+
+    def __init__(
+        self,
+        path: Path,
+        questionnaire: Questionnaire,
+        backups: Backups | None,
+        read_only: bool = False,
+        lock_timeout: float = LOCK_TIMEOUT,
+        clock: Callable[[], str] = now_utc,
+    ) -> None:
+        self.path = path
+        self.read_only = read_only
+        self.backups = backups
+        self._backed_up = False
+        self._lock: filelock.BaseFileLock | None = None
+        if not read_only:
+            lock = filelock.FileLock(path.with_suffix(".lock"), timeout=lock_timeout, thread_local=False, mode=0o600)
+            try:
+                lock.acquire()
+            except filelock.Timeout:
+                raise WorkspaceInUse(path) from None
+            self._lock = lock
+        try:
+            if not read_only:
+                self._remove_stale_temporaries()
+            try:
+                storage = SafeStorage(path, read_only=read_only, before_write=self._before_write)
+            except DamagedWorkspace as exc:
+                raise DamagedWorkspace(path, exc.reason, backups.good() if backups else []) from exc
+            self.db = TinyDB(storage=lambda: storage)
+            self._check_meta(clock)
+        except BaseException:
+            self._release()
+            raise
+        self.repository = Repository(self.db, questionnaire, clock)
+
+    @classmethod
+    def in_memory(cls, questionnaire: Questionnaire, clock: Callable[[], str] = now_utc) -> WorkspaceStore:
+        store = cls.__new__(cls)
+        store.path = Path(":memory:")
+        store.read_only = False
+        store.backups = None
+        store._backed_up = True
+        store._lock = None
+        store.db = TinyDB(storage=MemoryStorage)
+        store._check_meta(clock)
+        store.repository = Repository(store.db, questionnaire, clock)
+        return store
+
+    def _check_meta(self, clock: Callable[[], str]) -> None:
+        meta = self.db.table(META_TABLE).all()
+        if not meta:
+            if len(self.db.tables()) > 0:
+                raise DamagedWorkspace(self.path, "this is not a LIA Desktop workspace (no workspace record)")
+            if not self.read_only:
+                self.db.table(META_TABLE).insert(
+                    {"format": WORKSPACE_FORMAT, "version": WORKSPACE_VERSION, "created_at": clock()}
+                )
+            return
+        record = meta[0]
+        if record.get("format") != WORKSPACE_FORMAT:
+            raise DamagedWorkspace(self.path, f"this is not a LIA Desktop workspace (format {record.get('format')!r})")
+        if int(record.get("version", 0)) > WORKSPACE_VERSION:
+            raise DamagedWorkspace(self.path, "it was written by a newer LIA Desktop; update the program")
+
+    def _remove_stale_temporaries(self) -> None:
+        """Temporary files a crashed writer left; we hold the lock, so nobody else writes them."""
+        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
+            stale.unlink(missing_ok=True)
+
+    def _before_write(self, path: Path) -> None:
+        """Back up the file as it is before the first write of this session, and daily."""
+        if self.backups is None or not path.exists():
+            return
+        if not self._backed_up or self.backups.is_due():
+            try:
+                self.backups.take(path)
+            except OSError as exc:
+                raise StoreWriteError(path, f"the backup could not be written: {describe_os_error(exc)}") from exc
+            self._backed_up = True
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def close(self) -> None:
+        self.db.close()
+        self._release()
+
+    def __enter__(self) -> WorkspaceStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class Workspaces:
+    """The workspaces of one data folder."""
+
+    def __init__(self, data_dir: Path, questionnaire: Questionnaire, keep_backups: int = DEFAULT_KEEP) -> None:
+        self.root = data_dir
+        self.folder = data_dir / "workspaces"
+        self.backup_root = data_dir / "backups"
+        self.set_aside = data_dir / "set-aside"
+        self.questionnaire = questionnaire
+        self.keep_backups = keep_backups
+
+    def _ensure(self, folder: Path) -> None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as exc:
+            raise StoreWriteError(folder, describe_os_error(exc)) from exc
+
+    def path(self, name: str) -> Path:
+        return self.folder / f"{check_name(name)}.json"
+
+    def exists(self, name: str) -> bool:
+        return self.path(name).exists()
+
+    def names(self) -> list[str]:
+        if not self.folder.is_dir():
+            return []
+        return sorted((p.stem for p in self.folder.glob("*.json") if not p.name.startswith(".")), key=str.casefold)
+
+    def backups(self, name: str) -> Backups:
+        name = check_name(name)
+        return Backups(self.backup_root / name, name, self.keep_backups)
+
+    def open(
+        self,
+        name: str = DEFAULT_WORKSPACE,
+        create: bool = False,
+        read_only: bool = False,
+        lock_timeout: float = LOCK_TIMEOUT,
+    ) -> WorkspaceStore:
+        path = self.path(name)
+        if not path.exists():
+            if not create or read_only:
+                raise UnknownWorkspace(name)
+            self._ensure(self.folder)
+        return WorkspaceStore(path, self.questionnaire, self.backups(name), read_only, lock_timeout)
+
+    def create(self, name: str) -> None:
+        if self.exists(name):
+            raise WorkspaceExists(name)
+        self.open(name, create=True).close()
+
+    def _stamp(self) -> str:
+        return _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+
+    def rename(self, old: str, new: str) -> None:
+        new = check_name(new)
+        source, target = self.path(old), self.path(new)
+        if not source.exists():
+            raise UnknownWorkspace(old)
+        if target.exists() and source.name.casefold() != target.name.casefold():
+            raise WorkspaceExists(new)
+        with self.open(old):
+            try:
+                os.replace(source, target)
+                old_backups = self.backup_root / check_name(old)
+                if old_backups.is_dir():
+                    new_backups = self.backup_root / new
+                    self._ensure(new_backups)
+                    for backup in old_backups.glob(f"{check_name(old)}.*.json"):
+                        suffix = backup.name[len(check_name(old)) :]
+                        os.replace(backup, new_backups / f"{new}{suffix}")
+            except OSError as exc:
+                raise StoreWriteError(source, describe_os_error(exc)) from exc
+
+    def delete(self, name: str) -> Path:
+        """Move the workspace out of the list into set-aside/ (nothing is destroyed); returns where."""
+        source = self.path(name)
+        if not source.exists():
+            raise UnknownWorkspace(name)
+        with self.open(name):
+            self._ensure(self.set_aside)
+            target = self.set_aside / f"{source.stem}.deleted-{self._stamp()}.json"
+            try:
+                os.replace(source, target)
+            except OSError as exc:
+                raise StoreWriteError(source, describe_os_error(exc)) from exc
+        return target
+
+    def restore(self, name: str, backup: Path) -> Path | None:
+        """Put `backup` in place of the workspace; the current file is kept aside, never overwritten.
+
+        Works on a damaged workspace too (that is what it is for). Returns where the replaced
+        file was kept, or None when there was none.
+        """
+        target = self.path(name)
+        self._ensure(self.folder)
+        lock = filelock.FileLock(target.with_suffix(".lock"), timeout=LOCK_TIMEOUT, thread_local=False, mode=0o600)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise WorkspaceInUse(target) from None
+        try:
+            load_validated(backup)
+            data = backup.read_bytes()
+            kept = None
+            if target.exists():
+                self._ensure(self.set_aside)
+                kept = self.set_aside / f"{target.stem}.replaced-{self._stamp()}.json"
+                os.replace(target, kept)
+            atomic_write(target, data)
+            return kept
+        except OSError as exc:
+            raise StoreWriteError(target, describe_os_error(exc)) from exc
+        finally:
+            lock.release()
