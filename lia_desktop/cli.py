@@ -1,44 +1,275 @@
-"""The command line: lia-desktop [options] COMMAND ... (see README.md)."""
+"""The command line (see README.md, "Command line").
+
+Exit status: 0 success, 2 usage error, 1 any other failure, with a one-line message on
+stderr that says what went wrong and what to do. Expected failures (a bad file, a workspace
+in use, a damaged store) never print a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from lia_desktop import APP_NAME, __version__
+from lia_desktop.domain.model import LANGUAGES, Status, Verdict
+from lia_desktop.storage.errors import DamagedWorkspace, LiaError, UnknownWorkspace
+
+PROG = "lia-desktop"
 
 
-def _selftest() -> int:
-    """Load and cross-check the content, then run the engine once in every language."""
+class UsageError(Exception):
+    """Wrong arguments: exit status 2."""
+
+
+def _out(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _workspaces(args: argparse.Namespace):
     from lia_desktop.assets import questionnaire
-    from lia_desktop.domain.evaluation import evaluate
-    from lia_desktop.domain.model import LANGUAGES, Assessment
+    from lia_desktop.storage.workspace import Workspaces, data_dir_from
+
+    return Workspaces(data_dir_from(args.data_dir), questionnaire())
+
+
+def _write_output(target: str, data: bytes) -> None:
+    """Write an output file atomically; '-' is standard output."""
+    from lia_desktop.storage.safe_storage import atomic_write, describe_os_error
+
+    if target == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    path = Path(target)
+    if path.is_dir():
+        raise LiaError(f"cannot write {path}: it is a folder; give a file name")
+    try:
+        atomic_write(path, data)
+    except OSError as exc:
+        raise LiaError(f"cannot write {path}: {describe_os_error(exc)}; choose another place") from None
+
+
+# ---------------------------------------------------------------------------- commands
+
+
+def cmd_workspaces(args: argparse.Namespace) -> int:
+    spaces = _workspaces(args)
+    for name in spaces.names():
+        _out(name)
+    return 0
+
+
+def cmd_workspace(args: argparse.Namespace) -> int:
+    spaces = _workspaces(args)
+    if args.action == "create":
+        spaces.create(args.name)
+        _out(f"created workspace {args.name}")
+    elif args.action == "rename":
+        spaces.rename(args.name, args.new_name)
+        _out(f"renamed workspace {args.name} to {args.new_name}")
+    elif args.action == "delete":
+        if not args.yes:
+            if not sys.stdin.isatty():
+                raise UsageError(f"deleting workspace {args.name!r} needs --yes when there is no terminal to ask")
+            answer = input(f"Delete workspace {args.name!r}? It is moved to the set-aside folder. [y/N] ")
+            if answer.strip().lower() not in ("y", "yes"):
+                _out("nothing deleted")
+                return 1
+        kept = spaces.delete(args.name)
+        _out(f"deleted workspace {args.name}; the file is kept at {kept}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from lia_desktop.storage.workspace import DEFAULT_WORKSPACE
+
+    spaces = _workspaces(args)
+    try:
+        store = spaces.open(args.workspace, read_only=True)
+    except UnknownWorkspace:
+        if args.workspace != DEFAULT_WORKSPACE:
+            raise
+        rows = []
+    else:
+        with store:
+            rows = store.repository.list(
+                search=args.search or "",
+                status=args.status,
+                verdict=args.verdict,
+                review_due=args.review_due,
+            )
+    if args.json:
+        _out(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        title = r.title or "(untitled)"
+        org = f" — {r.organisation}" if r.organisation else ""
+        _out(f"{r.id[:8]}  {r.status:<9}  {r.verdict:<24}  {r.updated_at[:10]}  {title}{org}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from lia_desktop.assets import questionnaire
+    from lia_desktop.export import exchange
 
     q = questionnaire()
-    blank = Assessment()
-    verdicts = {evaluate(blank, q, lang).verdict for lang in LANGUAGES}
-    if len(verdicts) != 1:
-        print(f"selftest failed: the languages disagree on a blank assessment: {sorted(verdicts)}", file=sys.stderr)
-        return 1
-    print(f"{APP_NAME} {__version__}: content ({len(q.items)} items, {len(LANGUAGES)} languages) and rules OK")
+    assessments = [exchange.read(Path(name), q) for name in args.files]  # all validated before any write
+    if args.as_copy:
+        assessments = [a.with_new_id() for a in assessments]
+    spaces = _workspaces(args)
+    with spaces.open(args.workspace, create=True) as store:
+        store.repository.add_many(assessments, sources=list(args.files))
+    for a in assessments:
+        _out(f"imported {a.id}  {a.title}")
     return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from lia_desktop.export import exchange
+
+    spaces = _workspaces(args)
+    with spaces.open(args.workspace, read_only=True) as store:
+        assessment = store.repository.get(args.id)
+    _write_output(args.json, exchange.dumps(assessment))
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    spaces = _workspaces(args)
+    good = set(spaces.backups(args.workspace).good())
+    for backup in spaces.backups(args.workspace).list():
+        state = "good" if backup.path in good else "damaged"
+        _out(f"{backup.taken_at.isoformat()}  {state:<7}  {backup.path}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    spaces = _workspaces(args)
+    kept = spaces.restore(args.workspace, Path(args.backup))
+    where = f"; the replaced file is kept at {kept}" if kept else ""
+    _out(f"restored workspace {args.workspace} from {args.backup}{where}")
+    return 0
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    """Check the content, the schema, the worked examples and a crash-safe round trip."""
+    from lia_desktop.assets import questionnaire, resources_dir
+    from lia_desktop.domain.evaluation import evaluate
+    from lia_desktop.export import exchange
+    from lia_desktop.storage.workspace import Workspaces
+
+    q = questionnaire()
+    _out(f"content: {len(q.items)} items in {', '.join(LANGUAGES)}: OK")
+    examples = sorted((resources_dir() / "examples").glob(f"*{exchange.SUFFIX}"))
+    assessments = [exchange.read(path, q) for path in examples]
+    for path, assessment in zip(examples, assessments, strict=True):
+        verdicts = {evaluate(assessment, q, lang).verdict for lang in LANGUAGES}
+        if len(verdicts) != 1:
+            raise LiaError(f"selftest: the languages disagree on {path.name}")
+        _out(f"example {path.name}: {verdicts.pop().value}")
+    with tempfile.TemporaryDirectory() as folder:
+        spaces = Workspaces(Path(folder), q)
+        with spaces.open("selftest", create=True) as store:
+            store.repository.add_many(assessments)
+        with spaces.open("selftest", read_only=True) as store:
+            again = [store.repository.get(a.id) for a in assessments]
+        if [exchange.dumps(a) for a in again] != [exchange.dumps(a) for a in assessments]:
+            raise LiaError("selftest: a workspace round trip changed an assessment")
+    _out("workspace round trip: OK")
+    _out(f"{APP_NAME} {__version__}: selftest passed")
+    return 0
+
+
+# ---------------------------------------------------------------------------- parser
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, exit status 2
+        raise UsageError(message)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="lia-desktop", description=f"{APP_NAME}: legitimate interest assessments")
+    from lia_desktop.storage.workspace import DEFAULT_WORKSPACE
+
+    parser = _Parser(prog=PROG, description=f"{APP_NAME}: legitimate interest assessments for direct marketing")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    commands = parser.add_subparsers(dest="command")
-    commands.add_parser("selftest", help="check that the content and rules load and agree")
+    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: $LIA_DATA_DIR or the per-user folder)")
+    parser.add_argument(
+        "--workspace", metavar="NAME", default=DEFAULT_WORKSPACE, help="workspace (default: %(default)s)"
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window")
+    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+
+    commands.add_parser("workspaces", help="list the workspaces").set_defaults(run=cmd_workspaces)
+
+    ws = commands.add_parser("workspace", help="create, rename or delete a workspace")
+    ws_actions = ws.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
+    ws_actions.add_parser("create", help="create an empty workspace").add_argument("name")
+    rename = ws_actions.add_parser("rename", help="rename a workspace")
+    rename.add_argument("name")
+    rename.add_argument("new_name")
+    delete = ws_actions.add_parser("delete", help="move a workspace to the set-aside folder")
+    delete.add_argument("name")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    ws.set_defaults(run=cmd_workspace)
+
+    ls = commands.add_parser("list", help="list the assessments of a workspace")
+    ls.add_argument("--json", action="store_true", help="print a JSON array")
+    ls.add_argument("--search", metavar="TEXT", help="only those whose title, organisation or assessor contains TEXT")
+    ls.add_argument("--status", action="append", choices=[s.value for s in Status])
+    ls.add_argument("--verdict", action="append", choices=[v.value for v in Verdict])
+    ls.add_argument("--review-due", action="store_true", help="only those whose review date has come")
+    ls.set_defaults(run=cmd_list)
+
+    imp = commands.add_parser("import", help="import exchange files (*.lia.json); all or nothing")
+    imp.add_argument("files", nargs="+", metavar="FILE")
+    imp.add_argument("--as-copy", action="store_true", help="give the imported assessments new ids")
+    imp.set_defaults(run=cmd_import)
+
+    exp = commands.add_parser("export", help="export one assessment")
+    exp.add_argument("id", metavar="ID", help="the id, or its first characters (at least 4)")
+    exp.add_argument("--json", metavar="OUT", required=True, help="write the exchange file to OUT ('-': stdout)")
+    exp.set_defaults(run=cmd_export)
+
+    commands.add_parser("backups", help="list the backups of a workspace").set_defaults(run=cmd_backups)
+    res = commands.add_parser("restore", help="replace a workspace by one of its backups (the current file is kept)")
+    res.add_argument("backup", metavar="BACKUP")
+    res.set_defaults(run=cmd_restore)
+
+    commands.add_parser("selftest", help="check the program's content and storage").set_defaults(run=cmd_selftest)
     return parser
 
 
-def main(argv: list[str]) -> int:
-    parser = build_parser()
+def main(argv: Sequence[str], gui: Callable[[argparse.Namespace], int] | None = None) -> int:
     try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on usage errors and 0 on --help/--version
+        parser = build_parser()
+        args = parser.parse_args(list(argv))
+    except UsageError as exc:
+        sys.stderr.write(f"{PROG}: {exc} (see '{PROG} --help')\n")
+        return 2
+    except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
-    if args.command == "selftest":
-        return _selftest()
-    parser.print_help()
-    return 0
+    if args.command is None:
+        if gui is None:
+            parser.print_help()
+            return 0
+        return gui(args)
+    try:
+        return args.run(args)
+    except UsageError as exc:
+        sys.stderr.write(f"{PROG}: {exc}\n")
+        return 2
+    except DamagedWorkspace as exc:
+        hint = f" with: {PROG} --workspace {args.workspace} restore {exc.backups[0]}" if exc.backups else ""
+        sys.stderr.write(f"{PROG}: {exc}{hint}\n")
+        return 1
+    except LiaError as exc:
+        sys.stderr.write(f"{PROG}: {exc}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted\n")
+        return 1

@@ -1,0 +1,1 @@
+"""What leaves the program: the exchange file, the PDF record, the blank questionnaire."""

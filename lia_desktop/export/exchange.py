@@ -1,0 +1,157 @@
+"""The exchange file (*.lia.json): one assessment, described by a JSON Schema (draft 2020-12).
+
+Reading is strict and happens entirely before anything is written: a size cap, UTF-8, strict
+JSON (no NaN or Infinity, no duplicate keys, no absurd nesting), the schema (extra fields
+refused), a migration to the current schema version, then a check of every answer against
+the questionnaire. Any failure is a BadExchangeFile that says what is wrong and where.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from jsonschema.exceptions import best_match
+
+from lia_desktop import APP_NAME, __version__
+from lia_desktop.assets import resources_dir
+from lia_desktop.domain.content import Questionnaire
+from lia_desktop.domain.model import META_FIELDS, SIGNOFF_FIELDS, Assessment
+from lia_desktop.storage.errors import BadExchangeFile
+from lia_desktop.storage.migrations import MigrationError, migrate
+
+FORMAT = "lia-assessment"
+FORMAT_VERSION = 1
+SUFFIX = ".lia.json"
+MAX_BYTES = 20 * 1024 * 1024
+
+
+@functools.cache
+def schema() -> dict[str, Any]:
+    path = resources_dir() / "schema" / "lia-assessment.schema.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _validator() -> jsonschema.Draft202012Validator:
+    jsonschema.Draft202012Validator.check_schema(schema())
+    return jsonschema.Draft202012Validator(schema())
+
+
+def to_document(assessment: Assessment) -> dict[str, Any]:
+    data = assessment.to_dict()
+    data.pop("current_page", None)  # where the wizard was: screen state, not part of the record
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        "generator": f"{APP_NAME} {__version__}",
+        "assessment": data,
+    }
+
+
+def dumps(assessment: Assessment) -> bytes:
+    """The exchange file's bytes: UTF-8, indented, keys in a fixed order, ending in a newline."""
+    return (json.dumps(to_document(assessment), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _where(path: Any) -> str:
+    parts = [str(p) for p in path]
+    return "/" + "/".join(parts) if parts else "the top level"
+
+
+def _check_answers(data: dict[str, Any], questionnaire: Questionnaire) -> None:
+    """Each answer fits its item: a known option, a list of known options, a tick, or text."""
+    assessment = data["assessment"]
+    for item_id, answer in assessment["answers"].items():
+        item = questionnaire.items[item_id]
+        value = answer["value"]
+        where = f"/assessment/answers/{item_id}/value"
+        if value is None:
+            continue
+        if item.kind == "choice" and value not in item.options:
+            raise ValueError(f"{where}: {value!r} is not one of {', '.join(item.options)}")
+        if item.kind == "multi":
+            if not isinstance(value, list):
+                raise ValueError(f"{where}: expected a list of {', '.join(item.options)}")
+            unknown = [v for v in value if v not in item.options]
+            if unknown:
+                raise ValueError(f"{where}: {unknown[0]!r} is not one of {', '.join(item.options)}")
+        if item.kind == "check" and not isinstance(value, bool):
+            raise ValueError(f"{where}: expected true or false")
+        if item.kind in ("text", "longtext", "date") and not isinstance(value, str):
+            raise ValueError(f"{where}: expected text")
+    unknown = [s for s in assessment["safeguards"] if s not in questionnaire.safeguards]
+    if unknown:
+        raise ValueError(f"/assessment/safeguards: unknown safeguard {unknown[0]!r}")
+
+
+def parse(raw: bytes, source: str, questionnaire: Questionnaire) -> Assessment:
+    """An assessment from the bytes of an exchange file; BadExchangeFile when it is not one."""
+    if len(raw) > MAX_BYTES:
+        raise BadExchangeFile(source, f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadExchangeFile(source, f"not UTF-8 text (byte {exc.start})") from None
+    try:
+        data = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise BadExchangeFile(source, f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}") from None
+    except ValueError as exc:
+        raise BadExchangeFile(source, f"not valid JSON: {exc}") from None
+    except RecursionError:
+        raise BadExchangeFile(source, "not an exchange file: the JSON is nested too deeply") from None
+    if isinstance(data, dict) and data.get("format") not in (None, FORMAT):
+        raise BadExchangeFile(source, f"not a LIA Desktop exchange file (format {data.get('format')!r})")
+    if (
+        isinstance(data, dict)
+        and isinstance(data.get("format_version"), int)
+        and data["format_version"] > FORMAT_VERSION
+    ):
+        raise BadExchangeFile(source, "written by a newer LIA Desktop; update the program")
+    error = best_match(_validator().iter_errors(data))
+    if error is not None:
+        raise BadExchangeFile(source, f"{_where(error.absolute_path)}: {error.message}")
+    try:
+        data["assessment"] = migrate(data["assessment"])
+        _check_answers(data, questionnaire)
+        assessment = Assessment.from_dict(data["assessment"])
+    except (MigrationError, ValueError) as exc:
+        raise BadExchangeFile(source, str(exc)) from None
+    return assessment
+
+
+def read(path: Path, questionnaire: Questionnaire) -> Assessment:
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise BadExchangeFile(str(path), f"cannot be read: {exc.strerror or exc}") from None
+    return parse(raw, str(path), questionnaire)
+
+
+# Every item that is stored as an answer (the schema's list of answer keys).
+def answer_item_ids(questionnaire: Questionnaire) -> list[str]:
+    return [
+        item_id
+        for item_id, item in questionnaire.items.items()
+        if item_id not in META_FIELDS + SIGNOFF_FIELDS and item_id != "safeguards" and item.kind != "info"
+    ]

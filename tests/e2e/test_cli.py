@@ -1,0 +1,151 @@
+"""The command line as a user runs it: a separate process, exit codes, one-line messages."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from lia_desktop.assets import resources_dir
+
+EXAMPLES = sorted((resources_dir() / "examples").glob("*.lia.json"))
+NEWSLETTER = resources_dir() / "examples" / "newsletter-existing-customers.nl.lia.json"
+
+
+@pytest.fixture
+def cli(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "LIA_DATA_DIR"}
+    env["LIA_DATA_DIR"] = str(tmp_path / "data")
+
+    def run(*args, stdin=None):
+        return subprocess.run(
+            [sys.executable, "-m", "lia_desktop", *map(str, args)],
+            env=env,
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            input=stdin,
+        )
+
+    run.data = tmp_path / "data"
+    return run
+
+
+def one_line_error(done):
+    assert done.stderr.count("\n") == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    return done.stderr
+
+
+def test_version_and_selftest(cli):
+    done = cli("--version")
+    assert done.returncode == 0 and done.stdout.startswith("LIA Desktop ")
+    done = cli("selftest")
+    assert done.returncode == 0, done.stderr
+    assert "selftest passed" in done.stdout
+
+
+def test_the_installed_command_runs():
+    script = Path(sys.executable).parent / ("lia-desktop.exe" if os.name == "nt" else "lia-desktop")
+    if not script.exists():
+        pytest.skip("the package is not installed in this environment")
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and "LIA Desktop" in done.stdout
+
+
+def test_import_list_export_round_trip(cli, tmp_path):
+    assert cli("list", "--json").stdout.strip() == "[]"  # a fresh machine: empty default workspace
+    done = cli("import", *EXAMPLES)
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(cli("list", "--json").stdout)
+    assert len(rows) == len(EXAMPLES)
+    for row in rows:
+        assert {"id", "title", "organisation", "status", "verdict", "updated_at"} <= set(row)
+    newsletter = next(r for r in rows if r["organisation"] == "Bakkerij Janssens bv")
+    assert newsletter["verdict"] == "suitable"
+    out = tmp_path / "out.lia.json"
+    assert cli("export", newsletter["id"][:8], "--json", out).returncode == 0
+    assert out.read_bytes() == NEWSLETTER.read_bytes()
+    assert cli("export", newsletter["id"], "--json", "-").stdout.encode() == NEWSLETTER.read_bytes()
+    filtered = json.loads(cli("list", "--json", "--verdict", "not_suitable").stdout)
+    assert {r["verdict"] for r in filtered} == {"not_suitable"}
+    assert "Bakkerij Janssens bv" in cli("list").stdout
+
+
+def test_a_workspace_per_client(cli):
+    assert cli("--workspace", "Client A", "import", NEWSLETTER).returncode == 0
+    assert cli("workspaces").stdout.split("\n")[:1] == ["Client A"]
+    assert cli("workspace", "rename", "Client A", "Client B").returncode == 0
+    assert json.loads(cli("--workspace", "Client B", "list", "--json").stdout)[0]["organisation"]
+    assert cli("workspace", "delete", "Client B").returncode == 2  # no terminal to confirm
+    done = cli("workspace", "delete", "Client B", "--yes")
+    assert done.returncode == 0 and "kept at" in done.stdout
+    assert cli("workspaces").stdout == ""
+    done = cli("--workspace", "Client B", "list")
+    assert done.returncode == 1 and "no workspace named 'Client B'" in one_line_error(done)
+    done = cli("workspace", "create", "bad/name")
+    assert done.returncode == 1 and "cannot be a workspace name" in one_line_error(done)
+
+
+def test_import_is_all_or_nothing(cli, tmp_path):
+    bad = tmp_path / "bad.lia.json"
+    bad.write_text('{"format": "lia-assessment", "format_version": 1, "assessment": {}}', encoding="utf-8")
+    done = cli("import", NEWSLETTER, bad)
+    assert done.returncode == 1
+    assert "bad.lia.json" in one_line_error(done) and "nothing was imported" in done.stderr
+    assert json.loads(cli("list", "--json").stdout) == []
+
+
+def test_an_existing_id_is_not_overwritten(cli):
+    assert cli("import", NEWSLETTER).returncode == 0
+    done = cli("import", NEWSLETTER)
+    assert done.returncode == 1 and "already in this workspace" in one_line_error(done)
+    assert cli("import", "--as-copy", NEWSLETTER).returncode == 0
+    assert len(json.loads(cli("list", "--json").stdout)) == 2
+
+
+def test_usage_errors_exit_2(cli):
+    for args in (("bogus",), ("export", "abcd"), ("list", "--verdict", "maybe"), ("--lang", "de", "list")):
+        done = cli(*args)
+        assert done.returncode == 2, args
+        one_line_error(done)
+
+
+def test_unknown_id_and_unwritable_target_exit_1(cli, tmp_path):
+    cli("import", NEWSLETTER)
+    done = cli("export", "ffffffff", "--json", tmp_path / "x.json")
+    assert done.returncode == 1 and "no assessment" in one_line_error(done)
+    done = cli("export", "3f1c2a9e", "--json", tmp_path / "missing-folder" / "x.json")
+    assert done.returncode == 1 and "cannot write" in one_line_error(done)
+    done = cli("export", "3f1c2a9e", "--json", tmp_path)
+    assert done.returncode == 1 and "it is a folder" in one_line_error(done)
+
+
+def test_a_damaged_workspace_is_reported_with_its_backup(cli):
+    cli("import", NEWSLETTER)
+    cli("import", EXAMPLES[0])  # second session: a backup of the first state is taken
+    workspace = cli.data / "workspaces" / "default.json"
+    workspace.write_bytes(b'{"assessments": ')
+    done = cli("list")
+    assert done.returncode == 1
+    message = one_line_error(done)
+    assert "is damaged" in message and "restore" in message
+    backup = message.rsplit("restore ", 1)[1].strip()
+    assert cli("restore", backup).returncode == 0
+    assert len(json.loads(cli("list", "--json").stdout)) == 1
+    assert (cli.data / "set-aside").is_dir()
+
+
+def test_a_workspace_in_use_is_refused(cli, questionnaire):
+    from lia_desktop.storage.workspace import Workspaces
+
+    cli("import", NEWSLETTER)
+    with Workspaces(cli.data, questionnaire).open("default"):
+        done = cli("import", "--as-copy", NEWSLETTER)
+        assert done.returncode == 1 and "in use" in one_line_error(done)
+        assert cli("list").returncode == 0  # reading still works
