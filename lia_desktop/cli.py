@@ -29,11 +29,29 @@ def _out(text: str = "") -> None:
     sys.stdout.write(text + "\n")
 
 
+def _settings(args: argparse.Namespace):
+    from lia_desktop import settings
+    from lia_desktop.storage.workspace import data_dir_from
+
+    return settings.load(data_dir_from(args.data_dir))
+
+
 def _workspaces(args: argparse.Namespace):
     from lia_desktop.assets import questionnaire
     from lia_desktop.storage.workspace import Workspaces, data_dir_from
 
-    return Workspaces(data_dir_from(args.data_dir), questionnaire())
+    return Workspaces(data_dir_from(args.data_dir), questionnaire(), keep_backups=_settings(args).backups)
+
+
+def _branding(args: argparse.Namespace):
+    from lia_desktop.export.pdf import Branding
+
+    chosen = _settings(args)
+    return Branding(chosen.consultant, chosen.firm, Path(chosen.logo) if chosen.logo else None)
+
+
+def _paper(args: argparse.Namespace) -> str:
+    return args.paper or _settings(args).paper
 
 
 def _write_output(target: str, data: bytes) -> None:
@@ -129,12 +147,47 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from lia_desktop.export import exchange
+    from lia_desktop.assets import questionnaire
+    from lia_desktop.export import exchange, pdf
 
     spaces = _workspaces(args)
     with spaces.open(args.workspace, read_only=True) as store:
         assessment = store.repository.get(args.id)
-    _write_output(args.json, exchange.dumps(assessment))
+    if args.json:
+        _write_output(args.json, exchange.dumps(assessment))
+    else:
+        _write_output(args.pdf, pdf.render_record(assessment, questionnaire(), _paper(args), _branding(args)))
+    return 0
+
+
+def cmd_export_all(args: argparse.Namespace) -> int:
+    from lia_desktop.assets import questionnaire
+    from lia_desktop.export import pdf
+    from lia_desktop.export.filenames import record_name
+
+    folder = Path(args.folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LiaError(f"cannot create {folder}: {exc.strerror or exc}; choose another place") from None
+    spaces = _workspaces(args)
+    with spaces.open(args.workspace, read_only=True) as store:
+        rows = store.repository.list(status=args.status, verdict=args.verdict)
+        assessments = [store.repository.get(r.id) for r in rows]
+    q, paper, branding = questionnaire(), _paper(args), _branding(args)
+    for number, assessment in enumerate(assessments, start=1):
+        target = folder / record_name(assessment.organisation, assessment.title, assessment.id)
+        pdf.write_pdf(target, pdf.render_record(assessment, q, paper, branding))
+        _out(f"[{number}/{len(assessments)}] {target}")
+    return 0
+
+
+def cmd_blank(args: argparse.Namespace) -> int:
+    from lia_desktop.assets import questionnaire
+    from lia_desktop.export import pdf
+
+    language = args.blank_lang or args.lang or _settings(args).language
+    _write_output(args.pdf, pdf.render_blank(questionnaire(), language, _paper(args), _branding(args)))
     return 0
 
 
@@ -230,10 +283,26 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--as-copy", action="store_true", help="give the imported assessments new ids")
     imp.set_defaults(run=cmd_import)
 
-    exp = commands.add_parser("export", help="export one assessment")
+    exp = commands.add_parser("export", help="export one assessment as a PDF record or an exchange file")
     exp.add_argument("id", metavar="ID", help="the id, or its first characters (at least 4)")
-    exp.add_argument("--json", metavar="OUT", required=True, help="write the exchange file to OUT ('-': stdout)")
+    target = exp.add_mutually_exclusive_group(required=True)
+    target.add_argument("--pdf", metavar="OUT", help="write the PDF record to OUT ('-': stdout)")
+    target.add_argument("--json", metavar="OUT", help="write the exchange file to OUT ('-': stdout)")
+    exp.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the settings, else a4)")
     exp.set_defaults(run=cmd_export)
+
+    every = commands.add_parser("export-all", help="write the PDF record of every assessment into a folder")
+    every.add_argument("folder", metavar="FOLDER")
+    every.add_argument("--status", action="append", choices=[s.value for s in Status])
+    every.add_argument("--verdict", action="append", choices=[v.value for v in Verdict])
+    every.add_argument("--paper", choices=("a4", "letter"))
+    every.set_defaults(run=cmd_export_all)
+
+    blank = commands.add_parser("blank", help="print the questionnaire with empty answers, for paper interviews")
+    blank.add_argument("--pdf", metavar="OUT", required=True, help="write the PDF to OUT ('-': stdout)")
+    blank.add_argument("--lang", dest="blank_lang", choices=LANGUAGES, help="language (default: the settings)")
+    blank.add_argument("--paper", choices=("a4", "letter"))
+    blank.set_defaults(run=cmd_blank)
 
     commands.add_parser("backups", help="list the backups of a workspace").set_defaults(run=cmd_backups)
     res = commands.add_parser("restore", help="replace a workspace by one of its backups (the current file is kept)")

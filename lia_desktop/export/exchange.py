@@ -9,6 +9,7 @@ the questionnaire. Any failure is a BadExchangeFile that says what is wrong and 
 from __future__ import annotations
 
 import functools
+import io
 import json
 from pathlib import Path
 from typing import Any
@@ -139,12 +140,34 @@ def parse(raw: bytes, source: str, questionnaire: Questionnaire) -> Assessment:
     return assessment
 
 
+def from_pdf(raw: bytes, source: str) -> bytes:
+    """The exchange file a LIA Desktop PDF record carries as an attachment."""
+    import pypdf  # only needed here; keeps start-up light
+    from pypdf.errors import PyPdfError
+
+    try:
+        attachments = pypdf.PdfReader(io.BytesIO(raw)).attachments
+        found = [data for name, datas in attachments.items() if name.endswith(SUFFIX) for data in datas]
+    except (PyPdfError, ValueError, KeyError, TypeError) as exc:
+        raise BadExchangeFile(source, f"a damaged PDF ({exc})") from None
+    if len(found) != 1:
+        raise BadExchangeFile(
+            source, "a PDF without the LIA Desktop exchange file attached (is it a LIA Desktop record?)"
+        )
+    return found[0]
+
+
 def read(path: Path, questionnaire: Questionnaire) -> Assessment:
+    """An assessment from an exchange file, or from a PDF record that carries one."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
         raise BadExchangeFile(str(path), f"cannot be read: {exc.strerror or exc}") from None
+    if raw.startswith(b"%PDF-"):
+        if len(raw) > MAX_BYTES:
+            raise BadExchangeFile(str(path), f"the file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raw = from_pdf(raw, str(path))
     return parse(raw, str(path), questionnaire)
 
 

@@ -149,3 +149,29 @@ def test_a_workspace_in_use_is_refused(cli, questionnaire):
         done = cli("import", "--as-copy", NEWSLETTER)
         assert done.returncode == 1 and "in use" in one_line_error(done)
         assert cli("list").returncode == 0  # reading still works
+
+
+def test_pdf_export_blank_batch_and_import_from_pdf(cli, tmp_path):
+    assert cli("import", *EXAMPLES).returncode == 0
+    record = tmp_path / "record.pdf"
+    done = cli("export", "3f1c2a9e", "--pdf", record, "--paper", "letter")
+    assert done.returncode == 0, done.stderr
+    assert record.read_bytes().startswith(b"%PDF-")
+    blank = tmp_path / "blank.pdf"
+    assert cli("blank", "--pdf", blank, "--lang", "fr").returncode == 0
+    assert blank.read_bytes().startswith(b"%PDF-")
+    folder = tmp_path / "all records"
+    done = cli("export-all", folder)
+    assert done.returncode == 0, done.stderr
+    assert len(list(folder.glob("*.pdf"))) == len(EXAMPLES)
+    assert f"[{len(EXAMPLES)}/{len(EXAMPLES)}]" in done.stdout
+    # the paper trail can be imported again
+    done = cli("--workspace", "from paper", "import", record)
+    assert done.returncode == 0, done.stderr
+    out = tmp_path / "again.lia.json"
+    cli("--workspace", "from paper", "export", "3f1c2a9e", "--json", out)
+    assert out.read_bytes() == NEWSLETTER.read_bytes()
+    done = cli("import", blank)
+    assert done.returncode == 1 and "without the LIA Desktop exchange file" in one_line_error(done)
+    done = cli("export", "3f1c2a9e", "--pdf", record, "--json", out)
+    assert done.returncode == 2
