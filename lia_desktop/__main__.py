@@ -7,8 +7,14 @@ import sys
 from lia_desktop.cli import main
 
 
+def gui(args) -> int:
+    from lia_desktop.app import run_gui  # Qt is imported only when the window opens
+
+    return run_gui(args)
+
+
 def run() -> None:
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main(sys.argv[1:], gui=gui))
 
 
 if __name__ == "__main__":

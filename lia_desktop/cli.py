@@ -252,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: $LIA_DATA_DIR or the per-user folder)")
     parser.add_argument(
-        "--workspace", metavar="NAME", default=DEFAULT_WORKSPACE, help="workspace (default: %(default)s)"
+        "--workspace", metavar="NAME", help=f"workspace (default: {DEFAULT_WORKSPACE}; the window opens the last one)"
     )
     parser.add_argument("--lang", choices=LANGUAGES, help="language of the window")
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
@@ -327,6 +327,9 @@ def main(argv: Sequence[str], gui: Callable[[argparse.Namespace], int] | None = 
             parser.print_help()
             return 0
         return gui(args)
+    from lia_desktop.storage.workspace import DEFAULT_WORKSPACE
+
+    args.workspace = args.workspace or DEFAULT_WORKSPACE
     try:
         return args.run(args)
     except UsageError as exc:

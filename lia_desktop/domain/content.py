@@ -109,6 +109,9 @@ class Texts:
     def verdict(self, verdict: str) -> str:
         return self.get("verdict", verdict)
 
+    def verdict_short(self, verdict: str) -> str:
+        return self.get("verdict_short", verdict)
+
     def verdict_summary(self, verdict: str) -> str:
         return self.get("verdict_summary", verdict)
 
@@ -319,7 +322,7 @@ class Questionnaire:
         for safeguard in self.safeguards:
             need += [("safeguard", safeguard, "label"), ("safeguard", safeguard, "help")]
         need += [("rule", rule_id, "text") for rule_id in self._rule_ids()]
-        need += [(group, v) for group in ("verdict", "verdict_summary") for v in VERDICT_IDS]
+        need += [(group, v) for group in ("verdict", "verdict_summary", "verdict_short") for v in VERDICT_IDS]
         need += [("status", s) for s in ("draft", "completed", "archived")]
         for path in need:
             try:

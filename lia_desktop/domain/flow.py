@@ -12,7 +12,10 @@ from lia_desktop.domain.evaluation import Evaluation, evaluate
 from lia_desktop.domain.model import Assessment, Verdict
 
 FIRST_PAGES = ("welcome", "context", "channels", "conditions")
-LAST_PAGES = ("outcome", "consent", "tips", "signoff", "finish")
+# The data and rights checklist comes before the outcome, because the advice depends on it
+# (an objection to direct marketing that cannot be honoured is a hard stop, HS-R4): the
+# outcome page then shows the advice on every answer that counts.
+LAST_PAGES = ("tips", "outcome", "consent", "signoff", "finish")
 
 
 def all_pages(questionnaire: Questionnaire) -> tuple[str, ...]:

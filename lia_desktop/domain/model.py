@@ -45,13 +45,22 @@ def now_utc() -> str:
     return _dt.datetime.now(_dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
 
 
+def add_months(iso_date: str, months: int) -> str:
+    """The same day `months` later, or the month's last day when it has no such day."""
+    day = _dt.date.fromisoformat(iso_date)
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for candidate in (day.day, 30, 29, 28):
+        try:
+            return _dt.date(year, month, candidate).isoformat()
+        except ValueError:
+            continue
+    raise ValueError(iso_date)  # pragma: no cover - every month has a 28th
+
+
 def add_one_year(iso_date: str) -> str:
     """The same calendar day one year later (29 February becomes 28 February)."""
-    day = _dt.date.fromisoformat(iso_date)
-    try:
-        return day.replace(year=day.year + 1).isoformat()
-    except ValueError:
-        return day.replace(year=day.year + 1, day=28).isoformat()
+    return add_months(iso_date, 12)
 
 
 @dataclass

@@ -19,13 +19,13 @@ def test_the_page_order_follows_the_assessment(questionnaire):
     pages = all_pages(questionnaire)
     assert pages[:4] == ("welcome", "context", "channels", "conditions")
     assert pages[4:14] == tuple(f"q{n:02d}" for n in range(1, 11))
-    assert pages[14:] == ("outcome", "consent", "tips", "signoff", "finish")
+    assert pages[14:] == ("tips", "outcome", "consent", "signoff", "finish")
 
 
 def test_consent_page_is_skipped_when_legitimate_interest_fits(questionnaire):
     assessment = make_assessment()
     assert not consent_applies(assessment, questionnaire)
-    assert next_page("outcome", assessment, questionnaire) == "tips"
+    assert next_page("outcome", assessment, questionnaire) == "signoff"
 
 
 def test_consent_page_appears_when_not_suitable(questionnaire):

@@ -87,3 +87,13 @@ def test_changed_items_names_what_differs():
     after.updated_at = "2030-01-01T00:00:00Z"
     assert after.changed_items(before) == ["q03", "q05", "title"]
     assert before.changed_items(before) == []
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "later"),
+    [("2026-01-31", 1, "2026-02-28"), ("2026-03-15", 6, "2026-09-15"), ("2026-11-30", 3, "2027-02-28")],
+)
+def test_review_some_months_later(day, months, later):
+    from lia_desktop.domain.model import add_months
+
+    assert add_months(day, months) == later

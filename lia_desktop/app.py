@@ -1,0 +1,79 @@
+"""Composition root of the window: paths, settings, translations, crash handler, main window."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import os
+import sys
+import traceback
+from dataclasses import replace
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
+
+from lia_desktop import APP_NAME, __version__
+from lia_desktop import settings as settings_file
+from lia_desktop.app_context import AppContext
+from lia_desktop.assets import questionnaire
+from lia_desktop.i18n import QtTranslations, Ui
+from lia_desktop.storage.workspace import DEFAULT_WORKSPACE, data_dir_from
+
+
+def log_path(data_dir: Path) -> Path:
+    return data_dir / "logs" / "lia-desktop.log"
+
+
+def write_crash_log(data_dir: Path, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> Path:
+    path = log_path(data_dir)
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    stamp = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+    with path.open("a", encoding="utf-8") as log:
+        log.write(f"--- {stamp} {APP_NAME} {__version__}\n")
+        log.write("".join(traceback.format_exception(kind, value, tb)))
+    return path
+
+
+def install_crash_handler(data_dir: Path, ui: Ui, show_dialogs: bool) -> None:
+    """Unexpected exceptions are logged to a file and shown with the log's path, never silent."""
+
+    def handler(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        try:
+            path = write_crash_log(data_dir, kind, value, tb)
+        except OSError:
+            path = None
+        sys.stderr.write("".join(traceback.format_exception(kind, value, tb)))
+        if show_dialogs and QApplication.instance() is not None:
+            from lia_desktop.ui import dialogs
+
+            dialogs.show_error(None, ui("error_title"), ui("err_crash", path=path or "-"), str(value))
+
+    sys.excepthook = handler
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    data_dir = data_dir_from(args.data_dir)
+    chosen = settings_file.load(data_dir)
+    if args.lang:
+        chosen = replace(chosen, language=args.lang)
+    window_settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+    ctx = AppContext(data_dir, questionnaire(), chosen, window_settings, QtTranslations())
+    install_crash_handler(data_dir, ctx.ui, show_dialogs=not os.environ.get("LIA_NO_ERROR_WINDOWS"))
+
+    from lia_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    last = window_settings.value("last_workspace", "")
+    name = args.workspace or (str(last) if last and str(last) in ctx.workspaces.names() else DEFAULT_WORKSPACE)
+    window.show()
+    window.open_workspace(name)
+    if os.environ.get("LIA_QUIT_WHEN_SHOWN"):  # used by benchmarks/bench_startup.py
+        QTimer.singleShot(0, app.quit)
+    else:
+        QTimer.singleShot(0, window.offer_to_continue)
+    return app.exec()

@@ -1,0 +1,77 @@
+"""Languages of the window: our own words from the content files, Qt's from its translations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+from lia_desktop.domain.content import Questionnaire, Texts
+from lia_desktop.storage.errors import (
+    BadExchangeFile,
+    BadWorkspaceName,
+    DamagedWorkspace,
+    DuplicateId,
+    LiaError,
+    NotFound,
+    StoreWriteError,
+    UnknownWorkspace,
+    WorkspaceExists,
+    WorkspaceInUse,
+)
+
+
+class Ui:
+    """The words of the window in one language: `ui("key", name=...)`."""
+
+    def __init__(self, questionnaire: Questionnaire, language: str) -> None:
+        self.language = language
+        self.texts: Texts = questionnaire.texts(language)
+
+    def __call__(self, key: str, **params: Any) -> str:
+        text = self.texts.get("ui", key)
+        return text.format_map(params) if params else text
+
+    def error(self, exc: BaseException) -> tuple[str, str]:
+        """A translated message for an expected failure, and the technical detail."""
+        detail = str(exc)
+        if isinstance(exc, WorkspaceInUse):
+            return self("err_in_use", path=exc.path), detail
+        if isinstance(exc, DamagedWorkspace):
+            key = "err_damaged_backup" if exc.backups else "err_damaged"
+            return self(key, path=exc.path), detail
+        if isinstance(exc, StoreWriteError):
+            return self("err_write", path=exc.path), detail
+        if isinstance(exc, BadExchangeFile):
+            return self("err_bad_file", path=exc.source), exc.reason
+        if isinstance(exc, DuplicateId):
+            return self("err_duplicate", path=exc.source), detail
+        if isinstance(exc, (UnknownWorkspace, WorkspaceExists, BadWorkspaceName)):
+            return self("err_workspace_name", name=exc.name), detail
+        if isinstance(exc, NotFound):
+            return self("err_not_found"), detail
+        if isinstance(exc, LiaError):
+            return self("err_generic"), detail
+        return self("err_unexpected"), detail
+
+
+class QtTranslations:
+    """Qt's own translations (standard buttons such as Next, Back, Cancel)."""
+
+    def __init__(self) -> None:
+        self._translator: QTranslator | None = None
+
+    def install(self, language: str) -> bool:
+        app = QCoreApplication.instance()
+        if app is None:
+            return False
+        if self._translator is not None:
+            app.removeTranslator(self._translator)
+            self._translator = None
+        translator = QTranslator(app)
+        folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load(f"qtbase_{language}", folder):
+            app.installTranslator(translator)
+            self._translator = translator
+            return True
+        return False

@@ -1,0 +1,100 @@
+"""Preview of the PDF record inside the window (QtPdf), with Print and Open in the system viewer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from lia_desktop.i18n import Ui
+from lia_desktop.storage.safe_storage import atomic_write
+from lia_desktop.ui import dialogs
+
+
+class PreviewDialog(QDialog):
+    def __init__(
+        self, data: bytes, title: str, file_name: str, temp_dir: Path, ui: Ui, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("preview")
+        self.ui = ui
+        self.data = data
+        self.file_name = file_name
+        self.temp_dir = temp_dir
+        self.setWindowTitle(ui("preview_title", title=title))
+        self.resize(820, 900)
+        self._bytes = QByteArray(data)
+        self._buffer = QBuffer(self._bytes, self)
+        self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document = QPdfDocument(self)
+        self.document.load(self._buffer)
+        self.view = QPdfView(self)
+        self.view.setObjectName("preview.view")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.view.setAccessibleName(ui("preview_title", title=title))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        row = QHBoxLayout()
+        self.print_button = QPushButton(ui("print"))
+        self.print_button.setObjectName("preview.print")
+        self.print_button.clicked.connect(self.print_document)
+        self.open_button = QPushButton(ui("open_viewer"))
+        self.open_button.setObjectName("preview.open")
+        self.open_button.clicked.connect(self.open_in_viewer)
+        close = QPushButton(ui("close"))
+        close.setObjectName("preview.close")
+        close.clicked.connect(self.accept)
+        row.addWidget(self.print_button)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        row.addWidget(close)
+        layout.addLayout(row)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
+
+    @property
+    def page_count(self) -> int:
+        return self.document.pageCount()
+
+    def print_document(self) -> bool:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.file_name)
+        if not dialogs.ask_print(self, printer):
+            return False
+        return self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> bool:
+        painter = QPainter()
+        if not painter.begin(printer):
+            dialogs.show_error(self, self.ui("error_title"), self.ui("print_failed"))
+            return False
+        try:
+            area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                points = self.document.pagePointSize(page)
+                scale = min(area.width() / points.width(), area.height() / points.height())
+                size = QSize(int(points.width() * scale), int(points.height() * scale))
+                painter.drawImage(0, 0, self.document.render(page, size))
+        finally:
+            painter.end()
+        return True
+
+    def open_in_viewer(self) -> Path | None:
+        try:
+            self.temp_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path = self.temp_dir / self.file_name
+            atomic_write(path, self.data)
+        except OSError as exc:
+            dialogs.show_error(self, self.ui("error_title"), self.ui("err_generic"), str(exc))
+            return None
+        if not dialogs.open_externally(str(path)):
+            dialogs.show_error(self, self.ui("error_title"), self.ui("no_viewer", path=path))
+        return path

@@ -1,0 +1,374 @@
+"""Editors for the items of the questionnaire, the help panel and the balance chart.
+
+An editor shows one item, reads its value from the draft assessment and writes every change
+straight back into it (the draft is the single source of truth), then emits `changed`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from html import escape
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QCheckBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QRadioButton,
+    QSizePolicy,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from lia_desktop.domain.content import Item, Questionnaire, Texts
+from lia_desktop.domain.model import Assessment
+from lia_desktop.ui.qtcompat import emit
+
+BALANCE_COLOURS = {
+    "favourable": "#2e7d32",
+    "unfavourable": "#c62828",
+    "open": "#f9a825",
+    "unanswered": "#b0bec5",
+}
+TEXT_LIMIT = 500_000  # the exchange schema's limit for long text
+
+
+class OptionLabel(QLabel):
+    """The wrapping text of a radio button or tick box (their own text never wraps)."""
+
+    def __init__(self, button: QAbstractButton) -> None:
+        super().__init__()
+        self.button = button
+        self.setWordWrap(True)
+        self.setBuddy(button)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def mousePressEvent(self, event: object) -> None:
+        if self.button.isEnabled():
+            self.button.click()
+            self.button.setFocus()
+
+
+def option_row(button: QAbstractButton) -> tuple[QWidget, OptionLabel]:
+    row = QWidget()
+    layout = QHBoxLayout(row)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = OptionLabel(button)
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    layout.addWidget(label, 1)
+    return row, label
+
+
+class ItemEditor(QWidget):
+    """One item: its question, its input and (where the item has one) its justification."""
+
+    changed = Signal(str)
+    focused = Signal(str)
+
+    def __init__(
+        self,
+        item: Item,
+        questionnaire: Questionnaire,
+        texts: Texts,
+        draft: Assessment,
+        parent: QWidget | None = None,
+        show_title: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.q = questionnaire
+        self.texts = texts
+        self.draft = draft
+        self.setObjectName(f"editor.{item.id}")
+        self._loading = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 8)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setObjectName(f"{item.id}.label")
+        font = self.title.font()
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setVisible(show_title)
+        layout.addWidget(self.title)
+        self.inputs: list[QWidget] = []
+        self._build_input(layout)
+        self.note: QPlainTextEdit | None = None
+        self.note_label: QLabel | None = None
+        if item.note:
+            self.note_label = QLabel()
+            self.note_label.setObjectName(f"{item.id}.note.label")
+            self.note = QPlainTextEdit()
+            self.note.setObjectName(f"{item.id}.note")
+            self.note.setTabChangesFocus(True)
+            self.note.setMinimumHeight(70)
+            self.note.setMaximumHeight(140)
+            self.note_label.setBuddy(self.note)
+            self.note.textChanged.connect(self._note_changed)
+            layout.addWidget(self.note_label)
+            layout.addWidget(self.note)
+            self.inputs.append(self.note)
+        for widget in self.inputs:
+            widget.installEventFilter(self)
+        self.retranslate(texts)
+
+    # ---------------------------------------------------------------- building
+
+    def _build_input(self, layout: QVBoxLayout) -> None:
+        item = self.item
+        self.group: QButtonGroup | None = None
+        self.buttons: dict[str, QCheckBox | QRadioButton] = {}
+        self.option_labels: dict[str, OptionLabel] = {}
+        if item.kind == "text":
+            self.line = QLineEdit()
+            self.line.setObjectName(item.id)
+            self.line.setMaxLength(1000)
+            self.line.textChanged.connect(self._line_changed)
+            self.title.setBuddy(self.line)
+            layout.addWidget(self.line)
+            self.inputs.append(self.line)
+        elif item.kind == "longtext":
+            self.text = QPlainTextEdit()
+            self.text.setObjectName(item.id)
+            self.text.setTabChangesFocus(True)
+            self.text.setMinimumHeight(90)
+            self.text.textChanged.connect(self._text_changed)
+            self.title.setBuddy(self.text)
+            layout.addWidget(self.text)
+            self.inputs.append(self.text)
+        elif item.kind == "date":
+            self.date = QDateEdit()
+            self.date.setObjectName(item.id)
+            self.date.setCalendarPopup(True)
+            self.date.setDisplayFormat("yyyy-MM-dd")
+            self.date.setMaximumWidth(180)
+            self.date.dateChanged.connect(self._date_changed)
+            self.title.setBuddy(self.date)
+            layout.addWidget(self.date)
+            self.inputs.append(self.date)
+        elif item.kind in ("choice", "multi"):
+            box = QWidget()
+            grid = QGridLayout(box)
+            grid.setContentsMargins(12, 0, 0, 0)
+            if item.kind == "choice":
+                self.group = QButtonGroup(self)
+                self.group.setExclusive(True)
+            options = item.options
+            columns = 2 if len(options) > 4 and item.id != "safeguards" else 1
+            for index, option in enumerate(options):
+                button = QRadioButton() if item.kind == "choice" else QCheckBox()
+                button.setObjectName(f"{item.id}.{option}")
+                if self.group is not None:
+                    self.group.addButton(button)
+                button.toggled.connect(self._option_toggled)
+                row, label = option_row(button)
+                label.setObjectName(f"{item.id}.{option}.label")
+                grid.addWidget(row, index // columns, index % columns)
+                self.buttons[option] = button
+                self.option_labels[option] = label
+                self.inputs.append(button)
+            if options:
+                self.title.setBuddy(self.buttons[options[0]])
+            layout.addWidget(box)
+        elif item.kind == "check":
+            self.check = QCheckBox()
+            self.check.setObjectName(item.id)
+            self.check.toggled.connect(self._check_toggled)
+            row, self.check_label = option_row(self.check)
+            self.check_label.setObjectName(f"{item.id}.text")
+            layout.addWidget(row)
+            self.inputs.append(self.check)
+            self.title.setVisible(False)  # the tick box carries the question itself
+        else:  # info
+            self.info = QLabel()
+            self.info.setObjectName(f"{item.id}.text")
+            self.info.setWordWrap(True)
+            layout.addWidget(self.info)
+
+    def retranslate(self, texts: Texts) -> None:
+        self.texts = texts
+        item, t = self.item, texts
+        label = t.label(item.id)
+        required = " *" if item.required else ""
+        self.title.setText(label + required)
+        for option, button in self.buttons.items():
+            if item.id == "safeguards":
+                text, help_text = t.safeguard(option)
+                kind = t.get("pdf", "by_law") if self.q.safeguards[option] else t.get("pdf", "beyond_law")
+                button.setToolTip(f"{help_text} ({kind})")
+                button.setAccessibleDescription(f"{help_text} ({kind})")
+            else:
+                text = t.option(option)
+            self.option_labels[option].setText(text)
+            button.setAccessibleName(f"{label}: {text}")
+        if item.kind == "check":
+            self.check_label.setText(label)
+            self.check.setAccessibleName(label)
+        elif item.kind == "info":
+            self.info.setText(t.item(item.id).help)
+        for widget in (getattr(self, name, None) for name in ("line", "text", "date")):
+            if widget is not None:
+                widget.setAccessibleName(label)
+        if self.note is not None and self.note_label is not None:
+            name = t.app("justification") if item.section in ("conditions", "questions") else t.app("note")
+            self.note_label.setText(name)
+            self.note.setAccessibleName(f"{label}: {name}")
+
+    # ---------------------------------------------------------------- draft <-> widgets
+
+    def load(self) -> None:
+        """Show the draft's value (and fill in a default date where none is set yet)."""
+        self._loading = True
+        try:
+            value = self.draft.value(self.item.id)
+            kind = self.item.kind
+            if kind == "text":
+                self.line.setText(value or "")
+            elif kind == "longtext":
+                if self.text.toPlainText() != (value or ""):
+                    self.text.setPlainText(value or "")
+            elif kind == "date":
+                day = QDate.fromString(value, "yyyy-MM-dd") if value else QDate()
+                if not day.isValid():
+                    day = QDate.currentDate()
+                self.date.setDate(day)
+            elif kind == "choice":
+                for option, button in self.buttons.items():
+                    button.setChecked(option == value)
+                if value is None and self.group is not None:
+                    self.group.setExclusive(False)
+                    for button in self.buttons.values():
+                        button.setChecked(False)
+                    self.group.setExclusive(True)
+            elif kind == "multi":
+                chosen = set(value or [])
+                for option, button in self.buttons.items():
+                    button.setChecked(option in chosen)
+            elif kind == "check":
+                self.check.setChecked(value is True)
+            if self.note is not None and self.note.toPlainText() != self.draft.note(self.item.id):
+                self.note.setPlainText(self.draft.note(self.item.id))
+        finally:
+            self._loading = False
+        if kind == "date" and not value:
+            self._date_changed(self.date.date())
+
+    def _store(self, value: object) -> None:
+        if self._loading:
+            return
+        self.draft.set_value(self.item.id, value)  # type: ignore[arg-type]
+        emit(self.changed, self.item.id)
+
+    def _line_changed(self, text: str) -> None:
+        self._store(text)
+
+    def _text_changed(self) -> None:
+        text = self.text.toPlainText()
+        if len(text) > TEXT_LIMIT:
+            self.text.setPlainText(text[:TEXT_LIMIT])
+            return
+        self._store(text)
+
+    def _date_changed(self, day: QDate) -> None:
+        if self._loading:
+            return
+        self.draft.set_value(self.item.id, day.toString("yyyy-MM-dd"))
+        emit(self.changed, self.item.id)
+
+    def _option_toggled(self, _checked: bool) -> None:
+        if self._loading:
+            return
+        chosen = [o for o, b in self.buttons.items() if b.isChecked()]
+        if self.item.kind == "choice":
+            self._store(chosen[0] if chosen else None)
+        else:
+            self._store(chosen)
+
+    def _check_toggled(self, checked: bool) -> None:
+        self._store(checked)
+
+    def _note_changed(self) -> None:
+        if self._loading or self.note is None:
+            return
+        text = self.note.toPlainText()
+        if len(text) > TEXT_LIMIT:
+            self.note.setPlainText(text[:TEXT_LIMIT])
+            return
+        self.draft.set_note(self.item.id, text)
+        emit(self.changed, self.item.id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusIn:
+            emit(self.focused, self.item.id)
+        # Never filtered. (Not super().eventFilter(): in PySide6 6.12.0 the bool it returns
+        # is short of a reference, and Python 3.11 aborts once True runs out of them.)
+        return False
+
+    def first_input(self) -> QWidget | None:
+        return self.inputs[0] if self.inputs else None
+
+
+class HelpPanel(QTextBrowser):
+    """What an item means, why it matters, examples and the legal reference."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("help")
+        self.setOpenLinks(False)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setMinimumWidth(260)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def show_item(self, texts: Texts, item_id: str) -> None:
+        text = texts.item(item_id)
+        parts = [f"<h3>{escape(text.label)}</h3>", f"<p>{escape(text.help)}</p>"]
+        if text.examples:
+            parts.append(f"<p><b>{escape(texts.app('examples'))}</b></p><ul>")
+            parts += [f"<li>{escape(example)}</li>" for example in text.examples]
+            parts.append("</ul>")
+        if text.legal:
+            parts.append(f"<p><i>{escape(texts.app('legal'))}: {escape(text.legal)}</i></p>")
+        self.setHtml("".join(parts))
+        self.setAccessibleName(text.label)
+
+
+class BalanceChart(QWidget):
+    """A bar of the ten answers: favourable, unfavourable, open, unanswered."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("balance.chart")
+        self.counts = {"favourable": 0, "unfavourable": 0, "open": 0, "unanswered": 10}
+        self.setMinimumHeight(28)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_counts(self, counts: dict[str, int], description: str) -> None:
+        self.counts = dict(counts)
+        self.setAccessibleName(description)
+        self.setToolTip(description)
+        self.update()
+
+    def paintEvent(self, _event: object) -> None:
+        painter = QPainter(self)
+        total = sum(self.counts.values()) or 1
+        x = 0.0
+        width, height = self.width(), self.height()
+        for key in ("favourable", "unfavourable", "open", "unanswered"):
+            share = self.counts.get(key, 0) / total * width
+            if share:
+                painter.fillRect(int(x), 0, round(x + share) - int(x), height, QColor(BALANCE_COLOURS[key]))
+            x += share
+        painter.end()
+
+
+def today() -> str:
+    return _dt.date.today().isoformat()

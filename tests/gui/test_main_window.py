@@ -1,0 +1,264 @@
+"""The main window: list, filters, duplicate, delete, import, export, preview, print, languages."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QAbstractButton, QLabel
+
+from lia_desktop.assets import resources_dir
+from lia_desktop.domain.model import Status
+from lia_desktop.settings import Settings
+from lia_desktop.ui.main_window import MainWindow
+from lia_desktop.ui.qtcompat import _Probe, emit
+from tests.conftest import make_assessment
+from tests.gui.conftest import make_context
+
+EXAMPLES = sorted((resources_dir() / "examples").glob("*.lia.json"))
+
+
+def fill_store(window, count=3):
+    repo = window.store.repository
+    made = [repo.save(make_assessment(title=f"Actie {n}", organisation=f"Klant {n % 2}")) for n in range(count)]
+    window.refresh()
+    return made
+
+
+def visible_titles(window):
+    return [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+
+
+def test_the_list_shows_every_assessment_with_its_verdict(window):
+    made = fill_store(window)
+    bad = window.store.repository.save(make_assessment(title="Sms-actie", c1="no"))
+    window.refresh()
+    assert window.proxy.rowCount() == 4
+    row = next(r for r in range(4) if window.proxy.index(r, 0).data() == "Sms-actie")
+    assert window.proxy.index(row, 3).data() == "Niet geschikt"
+    assert window.proxy.index(row, 3).data(Qt.ItemDataRole.ToolTipRole).startswith("Gerechtvaardigd belang is niet")
+    assert "4 beoordelingen" in window.overview.text() and "Geschikt: 3" in window.overview.text()
+    assert {m.id for m in made} | {bad.id} == {window.model.rows[i].id for i in range(4)}
+
+
+def test_search_and_filters(window):
+    fill_store(window, 4)
+    window.store.repository.save(make_assessment(title="Catalogus", organisation="Drukkerij", q05=None))
+    window.refresh()
+    window.search.setText("drukkerij")
+    assert visible_titles(window) == ["Catalogus"]
+    window.search.clear()
+    window.verdict_filter.setCurrentIndex(window.verdict_filter.findData("incomplete"))
+    assert visible_titles(window) == ["Catalogus"]
+    window.verdict_filter.setCurrentIndex(0)
+    window.status_filter.setCurrentIndex(window.status_filter.findData("completed"))
+    assert visible_titles(window) == []
+    window.status_filter.setCurrentIndex(0)
+    assert len(visible_titles(window)) == 5
+
+
+def test_review_due_is_highlighted_and_filtered(window):
+    repo = window.store.repository
+    late = make_assessment(title="Oude actie")
+    late.review_date = "2020-01-01"
+    repo.save(late)
+    repo.save(make_assessment(title="Nieuwe actie"))
+    window.refresh()
+    window.due_filter.setChecked(True)
+    assert visible_titles(window) == ["Oude actie"]
+    index = window.proxy.index(0, 5)
+    assert "te laat" in index.data()
+    assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b71c1c"
+    assert "1 te herzien" in window.overview.text()
+
+
+def test_duplicate_and_delete_with_confirmation(window, answers):
+    made = fill_store(window, 2)
+    window.select_id(made[0].id)
+    window.actions_by_name["duplicate"].trigger()
+    assert window.proxy.rowCount() == 3
+    copy_id = window.selected_ids()[0]
+    assert copy_id not in {m.id for m in made}
+    assert window.store.repository.get(copy_id).status is Status.DRAFT
+    answers.confirm = False
+    window.actions_by_name["delete"].trigger()
+    assert window.proxy.rowCount() == 3 and "Actie 0" in answers.asked[-1]
+    answers.confirm = True
+    window.select_id(copy_id)
+    window.actions_by_name["delete"].trigger()
+    assert window.proxy.rowCount() == 2 and copy_id not in window.store.repository
+
+
+def test_archive_and_back(window):
+    (made,) = fill_store(window, 1)
+    window.select_id(made.id)
+    window.actions_by_name["archive"].trigger()
+    assert window.store.repository.get(made.id).status is Status.ARCHIVED
+    window.select_id(made.id)
+    window.actions_by_name["archive"].trigger()
+    assert window.store.repository.get(made.id).status is Status.DRAFT
+
+
+def test_import_examples_and_refuse_a_bad_file(window, answers, tmp_path):
+    answers.files = [str(p) for p in EXAMPLES]
+    window.actions_by_name["import"].trigger()
+    assert window.proxy.rowCount() == len(EXAMPLES)
+    bad = tmp_path / "bad.lia.json"
+    bad.write_text("{", encoding="utf-8")
+    answers.files = [str(bad)]
+    window.actions_by_name["import"].trigger()
+    assert answers.errors and "bad.lia.json" in answers.errors[-1]
+    answers.files = [str(EXAMPLES[0])]
+    answers.confirm = True  # import the clash as a copy
+    window.actions_by_name["import"].trigger()
+    assert window.proxy.rowCount() == len(EXAMPLES) + 1
+
+
+def test_new_from_an_example_is_a_fresh_draft(window):
+    actions = window.examples_menu.actions()
+    assert len(actions) == len(EXAMPLES)
+    actions[0].trigger()
+    wizard = window.wizard
+    assert wizard is not None and wizard.draft.title and wizard.draft.status is Status.DRAFT
+    wizard.close()
+
+
+def test_export_pdf_json_and_all_with_progress(window, answers, tmp_path):
+    made = fill_store(window, 3)
+    window.select_id(made[0].id)
+    answers.save_to = str(tmp_path / "record.pdf")
+    window.actions_by_name["export_pdf"].trigger()
+    assert (tmp_path / "record.pdf").read_bytes().startswith(b"%PDF")
+    answers.save_to = str(tmp_path / "record.lia.json")
+    window.actions_by_name["export_json"].trigger()
+    assert b'"lia-assessment"' in (tmp_path / "record.lia.json").read_bytes()
+    window.table.clearSelection()
+    answers.folder = str(tmp_path / "all")
+    (tmp_path / "all").mkdir()
+    written = window.export_all()
+    assert len(written) == 3 and all(p.exists() for p in written)
+    answers.save_to = str(tmp_path / "missing" / "x.pdf")
+    window.select_id(made[1].id)
+    window.actions_by_name["export_pdf"].trigger()
+    assert answers.errors  # an unwritable target gets a message, not a crash
+
+
+def test_preview_and_print(window, tmp_path, qtbot):
+    (made,) = fill_store(window, 1)
+    window.select_id(made.id)
+    dialog = window.preview_selected()
+    qtbot.addWidget(dialog)
+    assert dialog.page_count >= 3
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert dialog.print_to(printer)
+    assert (tmp_path / "printed.pdf").stat().st_size > 10_000
+    path = dialog.open_in_viewer()
+    assert path is not None and path.read_bytes().startswith(b"%PDF")
+    dialog.close()
+
+
+def test_language_switch_changes_every_visible_label(window):
+    fill_store(window, 1)
+
+    def labels():
+        found = {}
+        for widget in window.findChildren(QLabel) + window.findChildren(QAbstractButton):
+            if widget.isVisibleTo(window) and widget.text():
+                found[widget.objectName() or repr(widget)] = widget.text()
+        for name, action in window.actions_by_name.items():
+            found[f"action.{name}"] = action.text()
+        for name, menu in window.menus.items():
+            found[name] = menu.title()
+        for column in range(window.model.columnCount()):
+            found[f"column{column}"] = window.model.headerData(column, Qt.Orientation.Horizontal)
+        found["search"] = window.search.placeholderText()
+        found["verdict filter"] = window.verdict_filter.itemText(0)
+        return found
+
+    dutch = labels()
+    window.apply_settings(Settings(language="fr"))
+    french = labels()
+    assert set(dutch) == set(french)
+    unchanged = {k: v for k, v in french.items() if dutch[k] == v}
+    assert unchanged == {}, unchanged
+    assert french["action.new"] == "Nouvelle évaluation"
+    assert window.proxy.index(0, 2).data() == "Brouillon"
+
+
+def test_settings_are_remembered(window, ctx, tmp_path):
+    from lia_desktop import settings as settings_file
+
+    window.apply_settings(Settings(language="en", consultant="Sofie Peeters", firm="Privacy bv", paper="letter"))
+    stored = settings_file.load(ctx.data_dir)
+    assert (stored.language, stored.consultant, stored.paper) == ("en", "Sofie Peeters", "letter")
+    dialog = window.open_settings()
+    assert dialog.consultant.text() == "Sofie Peeters"
+    dialog.review.setValue(6)
+    dialog.accept()
+    assert settings_file.load(ctx.data_dir).review_months == 6
+    window.close()
+
+
+def test_size_and_last_workspace_are_remembered(qtbot, tmp_path, questionnaire, answers):
+    data = tmp_path / "data"
+    first = MainWindow(make_context(data, questionnaire))
+    qtbot.addWidget(first)
+    first.show()
+    first.open_workspace("Klant A")
+    first.resize(700, 500)  # inside the offscreen screen (800 x 600)
+    first.close()
+    second = MainWindow(make_context(data, questionnaire))
+    qtbot.addWidget(second)
+    assert second.ctx.window_settings.value("last_workspace") == "Klant A"
+    assert (second.size().width(), second.size().height()) == (700, 500)
+
+
+def test_workspaces_per_client(window, answers):
+    answers.text = "Bakkerij Janssens"
+    window.actions_by_name["workspace_new"].trigger()
+    assert window.workspace == "Bakkerij Janssens"
+    assert window.workspace_box.findText("Bakkerij Janssens") >= 0
+    fill_store(window, 1)
+    answers.text = "Bakkerij Peeters"
+    window.actions_by_name["workspace_rename"].trigger()
+    assert window.workspace == "Bakkerij Peeters" and window.proxy.rowCount() == 1
+    answers.confirm = True
+    window.actions_by_name["workspace_delete"].trigger()
+    assert "Bakkerij Peeters" not in window.ctx.workspaces.names()
+    answers.text = "bad/name"
+    window.actions_by_name["workspace_new"].trigger()
+    assert answers.errors and "bad/name" in answers.errors[-1]
+
+
+def test_a_damaged_workspace_offers_its_backup(window, answers):
+    fill_store(window, 2)
+    window._close_store()
+    window.open_workspace("default")  # a new session: a backup is taken at the first write
+    fill_store(window, 1)
+    window._close_store()
+    path = window.ctx.workspaces.path("default")
+    path.write_bytes(b'{"assessments": ')
+    answers.confirm = True
+    assert window.open_workspace("default")
+    assert "beschadigd" in answers.asked[-1]
+    assert window.proxy.rowCount() == 2
+
+
+def test_a_workspace_in_use_is_reported(window, answers, ctx):
+    other = ctx.workspaces.open("busy", create=True)
+    try:
+        assert not window.open_workspace("busy")
+        assert "in gebruik" in answers.errors[-1]
+    finally:
+        other.close()
+
+
+def test_emit_keeps_references_to_true():
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    for _ in range(5000):
+        emit(probe.ping)
+    assert abs(sys.getrefcount(True) - before) < 50

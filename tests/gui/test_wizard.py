@@ -1,0 +1,271 @@
+"""The wizard through its own buttons: a whole assessment, Back/Next, typing, pages, crash recovery."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QLabel, QWidget, QWizard
+
+from lia_desktop.domain import flow
+from lia_desktop.domain.model import Status
+from tests.conftest import FAVOURABLE
+from tests.gui.conftest import click_next, fill, make_context
+
+ANSWERS = {
+    **FAVOURABLE,
+    "c1.note": "Klanten op de hoogte houden.",
+    "q01.note": "Staat op het formulier.",
+    "safeguards": ["s_optout", "s_suppression", "s_notice", "s_minimise", "s_retention"],
+    "t2_what": True,
+    "r1": "yes",
+    "r2": "yes",
+    "r3": "yes",
+    "decision": "dec_li",
+    "signoff_name": "Tom Janssens",
+    "signoff_role": "Zaakvoerder",
+}
+
+
+def walk(qtbot, wizard, answers, until="finish"):
+    """Answer each page and press Next until `until`; returns the pages seen."""
+    seen = [wizard.currentPage().name]
+    while seen[-1] != until:
+        fill(wizard, answers)
+        seen.append(click_next(qtbot, wizard))
+    return seen
+
+
+def test_a_whole_assessment_from_new_to_finish(qtbot, window, questionnaire):
+    wizard = window.new_assessment()
+    seen = walk(qtbot, wizard, ANSWERS)
+    assert seen == [
+        "welcome",
+        "context",
+        "channels",
+        "conditions",
+        *questionnaire.question_ids,
+        "tips",
+        "outcome",
+        "signoff",
+        "finish",
+    ]
+    assert "finish" in wizard.pages["finish"].summary.text() or wizard.pages["finish"].summary.text()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert window.wizard is None
+    stored = window.store.repository.get(wizard.draft.id)
+    assert stored.status is Status.COMPLETED
+    assert stored.note("c1") == "Klanten op de hoogte houden."
+    assert stored.revisions[-1].event.value == "completed" and stored.revisions[-1].by == "Tester"
+    row = window.store.repository.list()[0]
+    assert (row.id, row.verdict, row.status) == (stored.id, "suitable", "completed")
+    assert stored.review_date == stored.assessment_date.replace(
+        stored.assessment_date[:4], str(int(stored.assessment_date[:4]) + 1), 1
+    )
+
+
+def test_required_answers_gate_next_with_a_visible_reason(qtbot, window):
+    wizard = window.new_assessment()
+    click_next(qtbot, wizard)
+    page = wizard.currentPage()
+    assert page.name == "context"
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert page.reason.isVisible() and "Naam van de actie" in page.reason.text()
+    fill(wizard, ANSWERS)
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert not page.reason.isVisible()
+
+
+def test_back_and_next_keep_every_answer(qtbot, window):
+    wizard = window.new_assessment()
+    walk(qtbot, wizard, ANSWERS, until="q03")
+    wizard.button(QWizard.WizardButton.BackButton).click()
+    wizard.button(QWizard.WizardButton.BackButton).click()
+    assert wizard.currentPage().name == "q01"
+    editor = wizard.currentPage().editors["q01"]
+    assert editor.buttons["yes"].isChecked() and editor.note.toPlainText() == "Staat op het formulier."
+    for _ in range(3):
+        wizard.button(QWizard.WizardButton.BackButton).click()
+    assert wizard.currentPage().name == "context"
+    assert wizard.currentPage().editors["title"].line.text() == FAVOURABLE["title"]
+    assert wizard.currentPage().editors["ctx_channels"].buttons["ch_email"].isChecked()
+    walk(qtbot, wizard, {}, until="q03")  # forward again without touching anything
+    assert wizard.draft.value("q02") == "no"
+
+
+HOSTILE = "Łódź <b>&amp; “x” Ελληνικά кириллица\ttab"
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type like a keyboard, one key event per character (keyClicks aborts on non-ASCII)."""
+    widget.setFocus()
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
+def test_non_ascii_typed_into_every_text_field_is_stored_exactly(qtbot, window, questionnaire):
+    wizard = window.new_assessment()
+    typed = HOSTILE.replace("\t", " ")
+    wizard.next()
+    for page in wizard.pages.values():
+        for item_id, editor in getattr(page, "editors", {}).items():
+            if editor.item.kind == "text":
+                type_text(editor.line, typed)
+            elif editor.item.kind == "longtext":
+                type_text(editor.text, typed)
+            if editor.note is not None:
+                type_text(editor.note, f"{item_id}: {typed}")
+    assert wizard.saver.flush()
+    stored = window.store.repository.get(wizard.draft.id)
+    for item_id, item in questionnaire.items.items():
+        if item.kind in ("text", "longtext"):
+            assert stored.value(item_id) == typed, item_id
+        if item.note:
+            assert stored.note(item_id) == f"{item_id}: {typed}", item_id
+
+
+LIFTED = ["s_optout", "s_suppression", "s_notice", "s_minimise", "s_retention", "s_frequency"]
+
+
+@pytest.mark.parametrize(
+    ("changes", "consent"),
+    [
+        ({}, False),
+        ({"c1": "no"}, True),
+        ({"ctx_relationship": "rel_prospects", "e_sale": False}, True),
+        ({"q01": "no", "q09": "yes"}, True),
+        ({"q01": "no", "q09": "yes", "safeguards": LIFTED}, False),
+    ],
+)
+def test_the_consent_page_appears_exactly_when_the_core_says_so(qtbot, window, questionnaire, changes, consent):
+    wizard = window.new_assessment()
+    walk(qtbot, wizard, {**ANSWERS, **changes}, until="outcome")
+    fill(wizard, {**ANSWERS, **changes})
+    assert flow.consent_applies(wizard.draft, questionnaire) is consent
+    assert click_next(qtbot, wizard) == ("consent" if consent else "signoff")
+
+
+def test_choosing_consent_brings_the_consent_page(qtbot, window):
+    wizard = window.new_assessment()
+    walk(qtbot, wizard, ANSWERS, until="signoff")
+    fill(wizard, {"decision": "dec_consent"})
+    page = wizard.currentPage()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # a rationale is now needed
+    assert "Motivering" in page.reason.text()
+    page.editors["decision_rationale"].text.setPlainText("We vragen toch toestemming.")
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    assert "consent" in flow.applicable_pages(wizard.draft, wizard.q)
+
+
+def test_the_outcome_page_shows_the_verdict_and_links_back(qtbot, window):
+    wizard = window.new_assessment()
+    walk(qtbot, wizard, {**ANSWERS, "q09": "yes", "q01": "no"}, until="outcome")
+    page = wizard.currentPage()
+    assert "niet geschikt" in page.banner.text()
+    assert page.chart.counts == {"favourable": 8, "unfavourable": 2, "open": 0, "unanswered": 0}
+    assert "item:q09" in page.findings.toHtml()
+    fill(wizard, {"safeguards": ["s_frequency"]})  # a safeguard beyond the law lifts the verdict
+    assert "met waarborgen" in page.banner.text()
+    wizard.jump_to("q09")
+    assert wizard.currentPage().name == "q09"
+
+
+def test_every_input_has_an_accessible_name_and_object_name(qtbot, window):
+    wizard = window.new_assessment()
+    for page in wizard.pages.values():
+        for widget in page.findChildren(QWidget):
+            if widget.objectName().startswith("qt_") or widget.objectName().endswith(".complete"):
+                continue  # Qt's own inner widgets, and the hidden gate of Next
+            if widget.focusPolicy() != Qt.FocusPolicy.NoFocus and widget.metaObject().className() in (
+                "QLineEdit",
+                "QPlainTextEdit",
+                "QRadioButton",
+                "QCheckBox",
+                "QDateEdit",
+                "QComboBox",
+            ):
+                assert widget.objectName(), widget
+                assert widget.accessibleName(), widget.objectName()
+
+
+def test_the_wizard_follows_the_record_language(qtbot, window):
+    wizard = window.new_assessment()
+    page = wizard.pages["q04"]
+    assert page.editors["q04"].title.text().startswith("Wat is de relatie")
+    wizard.pages["welcome"].language.setCurrentIndex(1)  # fr
+    assert wizard.draft.language == "fr"
+    assert page.editors["q04"].title.text().startswith("Quelle est la relation")
+    assert wizard.buttonText(QWizard.WizardButton.NextButton) == "&Suivant >"
+    labels = [w.text() for w in page.findChildren(QLabel) if w.text()]
+    assert not any("relatie" in text for text in labels)
+
+
+def test_saving_happens_after_typing_stops_not_on_each_key(qtbot, window, monkeypatch):
+    wizard = window.new_assessment()
+    wizard.next()
+    saves = []
+    original = window.store.repository.save
+    monkeypatch.setattr(window.store.repository, "save", lambda a, by="": saves.append(1) or original(a, by))
+    type_text(wizard.currentPage().editors["title"].line, "Zomeractie")
+    assert saves == []  # no write inside the keystrokes
+    qtbot.waitUntil(lambda: saves == [1], timeout=5000)
+
+
+CRASH = textwrap.dedent(
+    """
+    import os, sys
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from pathlib import Path
+    from PySide6.QtWidgets import QApplication
+    app = QApplication([])
+    from lia_desktop.assets import questionnaire
+    from lia_desktop.ui import dialogs
+    from lia_desktop.ui.main_window import MainWindow
+    from tests.conftest import FAVOURABLE
+    from tests.gui.conftest import fill, make_context
+
+    window = MainWindow(make_context(Path(sys.argv[1]), questionnaire()))
+    window.show()
+    window.open_workspace("default")
+    wizard = window.new_assessment()
+    while wizard.currentPage().name != "q03":
+        fill(wizard, {**FAVOURABLE, "q02.note": "Weinig nadeel."})
+        wizard.next()
+    fill(wizard, {"q03": "yes"})
+    wizard.saver.flush()  # the debounce has passed
+    os._exit(3)  # the power goes out
+    """
+)
+
+
+def test_a_killed_process_leaves_a_draft_that_reopens_on_its_page(qtbot, tmp_path, questionnaire, answers):
+    from lia_desktop.ui.main_window import MainWindow
+
+    data = tmp_path / "data"
+    root = Path(__file__).parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", CRASH, str(data)], cwd=root, env=env, timeout=120, capture_output=True, text=True
+    )
+    assert done.returncode == 3, done.stderr
+    window = MainWindow(make_context(data, questionnaire))
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_workspace("default")
+    wizard = window.offer_to_continue()
+    assert answers.asked and "Lentenieuwsbrief" in answers.asked[-1]
+    assert wizard is not None and wizard.currentPage().name == "q03"
+    assert wizard.currentPage().editors["q03"].buttons["yes"].isChecked()
+    assert wizard.draft.note("q02") == "Weinig nadeel."
+    wizard.button(QWizard.WizardButton.BackButton).click()
+    assert wizard.currentPage().name == "q02"
+    wizard.saver.flush()
+    wizard.close()
+    window._close_store()
