@@ -156,9 +156,9 @@ class ItemsPage(BasePage):
         palette.setColor(QPalette.ColorRole.WindowText, QColor("#b71c1c"))
         self.reason.setPalette(palette)
         outer.addWidget(self.reason)
-        # Next is gated through a mandatory field instead of a Python isComplete(): PySide6
-        # 6.12.0 drops a reference to True each time QWizard calls a Python isComplete(),
-        # which crashes Python 3.11 after a few hundred calls.
+        # Next is gated through a hidden mandatory field that _refresh fills when the core says
+        # the page is complete: QWizard then re-checks by itself, and no Python code has to
+        # emit completeChanged (see ui/qtcompat.py for why emits are kept few).
         self.gate = QLineEdit(self)
         self.gate.setObjectName(f"{name}.complete")
         self.gate.setVisible(False)
