@@ -56,19 +56,13 @@ def _paper(args: argparse.Namespace) -> str:
 
 def _write_output(target: str, data: bytes) -> None:
     """Write an output file atomically; '-' is standard output."""
-    from lia_desktop.storage.safe_storage import atomic_write, describe_os_error
+    from lia_desktop.export.output import write_output
 
     if target == "-":
         sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return
-    path = Path(target)
-    if path.is_dir():
-        raise LiaError(f"cannot write {path}: it is a folder; give a file name")
-    try:
-        atomic_write(path, data)
-    except OSError as exc:
-        raise LiaError(f"cannot write {path}: {describe_os_error(exc)}; choose another place") from None
+    write_output(Path(target), data)
 
 
 # ---------------------------------------------------------------------------- commands
@@ -177,7 +171,7 @@ def cmd_export_all(args: argparse.Namespace) -> int:
     q, paper, branding = questionnaire(), _paper(args), _branding(args)
     for number, assessment in enumerate(assessments, start=1):
         target = folder / record_name(assessment.organisation, assessment.title, assessment.id)
-        pdf.write_pdf(target, pdf.render_record(assessment, q, paper, branding))
+        _write_output(str(target), pdf.render_record(assessment, q, paper, branding))
         _out(f"[{number}/{len(assessments)}] {target}")
     return 0
 

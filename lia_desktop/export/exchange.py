@@ -14,9 +14,6 @@ import json
 from pathlib import Path
 from typing import Any
 
-import jsonschema
-from jsonschema.exceptions import best_match
-
 from lia_desktop import APP_NAME, __version__
 from lia_desktop.assets import resources_dir
 from lia_desktop.domain.content import Questionnaire
@@ -37,7 +34,9 @@ def schema() -> dict[str, Any]:
 
 
 @functools.cache
-def _validator() -> jsonschema.Draft202012Validator:
+def _validator() -> Any:
+    import jsonschema  # imported on first use: it is the slowest import of the program
+
     jsonschema.Draft202012Validator.check_schema(schema())
     return jsonschema.Draft202012Validator(schema())
 
@@ -128,6 +127,8 @@ def parse(raw: bytes, source: str, questionnaire: Questionnaire) -> Assessment:
         and data["format_version"] > FORMAT_VERSION
     ):
         raise BadExchangeFile(source, "written by a newer LIA Desktop; update the program")
+    from jsonschema.exceptions import best_match
+
     error = best_match(_validator().iter_errors(data))
     if error is not None:
         raise BadExchangeFile(source, f"{_where(error.absolute_path)}: {error.message}")

@@ -48,8 +48,8 @@ from lia_desktop.domain.evaluation import Evaluation, Finding, evaluate
 from lia_desktop.domain.flow import consent_applies, items_shown
 from lia_desktop.domain.model import Assessment, Verdict
 from lia_desktop.export import exchange
+from lia_desktop.export.output import write_output
 from lia_desktop.storage.errors import LiaError
-from lia_desktop.storage.safe_storage import atomic_write, describe_os_error
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FONT = "LIASans"
@@ -884,9 +884,4 @@ def render_blank(
 
 def write_pdf(path: Path, data: bytes) -> None:
     """Save a rendered PDF atomically; LiaError with a clear reason when the place is not writable."""
-    if path.is_dir():
-        raise LiaError(f"cannot write {path}: it is a folder; give a file name")
-    try:
-        atomic_write(path, data)
-    except OSError as exc:
-        raise LiaError(f"cannot write {path}: {describe_os_error(exc)}; choose another place") from None
+    write_output(path, data)

@@ -59,6 +59,31 @@ def _today() -> str:
     return _dt.date.today().isoformat()
 
 
+def filter_summaries(
+    rows: list[Summary],
+    search: str = "",
+    organisation: str | None = None,
+    status: str | Iterable[str] | None = None,
+    verdict: str | Iterable[str] | None = None,
+    review_due: bool = False,
+    today: str | None = None,
+) -> list[Summary]:
+    """The rows that pass every filter given (search looks in title, organisation, assessor)."""
+    statuses = {status} if isinstance(status, str) else set(status or ())
+    verdicts = {verdict} if isinstance(verdict, str) else set(verdict or ())
+    needle = search.casefold().strip()
+    today = today or _today()
+    return [
+        row
+        for row in rows
+        if (not needle or any(needle in text.casefold() for text in (row.title, row.organisation, row.assessor)))
+        and (organisation is None or row.organisation.casefold() == organisation.casefold())
+        and (not statuses or row.status in statuses)
+        and (not verdicts or row.verdict in verdicts)
+        and (not review_due or row.review_due(today))
+    ]
+
+
 class Repository:
     def __init__(self, db: TinyDB, questionnaire: Questionnaire, clock: Callable[[], str] = now_utc) -> None:
         self._table = db.table(TABLE)
@@ -105,23 +130,10 @@ class Repository:
             return doc["_verdict"]
         return evaluate(self._to_assessment(doc), self._questionnaire).verdict.value
 
-    def list(
-        self,
-        search: str = "",
-        organisation: str | None = None,
-        status: str | Iterable[str] | None = None,
-        verdict: str | Iterable[str] | None = None,
-        review_due: bool = False,
-        today: str | None = None,
-    ) -> list[Summary]:
-        """Summaries, newest change first; every filter given must hold."""
-        statuses = {status} if isinstance(status, str) else set(status or ())
-        verdicts = {verdict} if isinstance(verdict, str) else set(verdict or ())
-        needle = search.casefold().strip()
-        today = today or _today()
-        rows = []
-        for doc in self._table:
-            row = Summary(
+    def summaries(self) -> list[Summary]:
+        """One summary per assessment, newest change first."""
+        rows = [
+            Summary(
                 id=doc["id"],
                 title=doc.get("title", ""),
                 organisation=doc.get("organisation", ""),
@@ -132,19 +144,22 @@ class Repository:
                 updated_at=doc.get("updated_at", ""),
                 review_date=doc.get("review_date", ""),
             )
-            if needle and not any(needle in text.casefold() for text in (row.title, row.organisation, row.assessor)):
-                continue
-            if organisation is not None and row.organisation.casefold() != organisation.casefold():
-                continue
-            if statuses and row.status not in statuses:
-                continue
-            if verdicts and row.verdict not in verdicts:
-                continue
-            if review_due and not row.review_due(today):
-                continue
-            rows.append(row)
+            for doc in self._table
+        ]
         rows.sort(key=lambda r: (r.updated_at, r.id), reverse=True)
         return rows
+
+    def list(
+        self,
+        search: str = "",
+        organisation: str | None = None,
+        status: str | Iterable[str] | None = None,
+        verdict: str | Iterable[str] | None = None,
+        review_due: bool = False,
+        today: str | None = None,
+    ) -> list[Summary]:
+        """Summaries, newest change first; every filter given must hold."""
+        return filter_summaries(self.summaries(), search, organisation, status, verdict, review_due, today)
 
     def organisations(self) -> list[str]:
         """The organisations named, each once however it is capitalised (newest spelling wins)."""

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,15 +30,14 @@ from PySide6.QtWidgets import (
 from lia_desktop import APP_NAME, __version__
 from lia_desktop.app_context import AppContext
 from lia_desktop.domain.model import Assessment, Status, Verdict
-from lia_desktop.export import exchange, pdf
+from lia_desktop.export import exchange
 from lia_desktop.export.filenames import record_name
+from lia_desktop.export.output import write_output
 from lia_desktop.storage.errors import DamagedWorkspace, LiaError
-from lia_desktop.storage.repository import Summary
+from lia_desktop.storage.repository import Summary, filter_summaries
 from lia_desktop.storage.workspace import WorkspaceStore
 from lia_desktop.ui import dialogs
-from lia_desktop.ui.preview import PreviewDialog
 from lia_desktop.ui.qtcompat import emit
-from lia_desktop.ui.settings_dialog import SettingsDialog
 from lia_desktop.ui.wizard import AssessmentWizard
 
 VERDICT_COLOURS = {  # text, background
@@ -56,13 +55,29 @@ class AssessmentTable(QAbstractTableModel):
         super().__init__()
         self.ctx = ctx
         self.rows: list[Summary] = []
+        self.cells: list[tuple[str, ...]] = []
+        self.sort_column, self.sort_order = COLUMNS.index("updated"), Qt.SortOrder.DescendingOrder
         self.today = _dt.date.today().isoformat()
 
     def set_rows(self, rows: list[Summary]) -> None:
         self.beginResetModel()
         self.rows = rows
         self.today = _dt.date.today().isoformat()
+        self.cells = [self._cells(row) for row in rows]  # worked out once, not on every paint
         self.endResetModel()
+        self.sort(self.sort_column, self.sort_order)
+
+    def _cells(self, row: Summary) -> tuple[str, ...]:
+        t, ui = self.ctx.content, self.ctx.ui
+        review = f"{row.review_date} ⚠ {ui('overdue')}" if row.review_due(self.today) else row.review_date
+        return (
+            row.title or ui("untitled"),
+            row.organisation,
+            t.status(row.status),
+            t.verdict_short(row.verdict),
+            row.updated_at.replace("T", " ")[:16],
+            review,
+        )
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
@@ -80,24 +95,10 @@ class AssessmentTable(QAbstractTableModel):
             return None
         row = self.rows[index.row()]
         column = COLUMNS[index.column()]
-        t = self.ctx.content
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            if column == "title":
-                return row.title or self.ctx.ui("untitled")
-            if column == "organisation":
-                return row.organisation
-            if column == "status":
-                return t.status(row.status)
-            if column == "verdict":
-                return t.verdict_short(row.verdict)
-            if column == "updated":
-                return row.updated_at.replace("T", " ")[:16]
-            if column == "review":
-                if row.review_due(self.today):
-                    return f"{row.review_date} ⚠ {self.ctx.ui('overdue')}"
-                return row.review_date
+            return self.cells[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and column == "verdict":
-            return t.verdict(row.verdict)
+            return self.ctx.content.verdict(row.verdict)
         if role == Qt.ItemDataRole.BackgroundRole and column == "verdict":
             return QBrush(QColor(VERDICT_COLOURS.get(row.verdict, ("", "#ffffff"))[1]))
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -123,9 +124,6 @@ class MainWindow(QMainWindow):
         self.workspace = ""
         self.wizard: AssessmentWizard | None = None
         self.model = AssessmentTable(ctx)
-        self.proxy = QSortFilterProxyModel(self)
-        self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
         self._build()
         self.retranslate()
         self._restore_geometry()
@@ -191,6 +189,7 @@ class MainWindow(QMainWindow):
         }
         self.examples_menu = QMenu(self)
         self.examples_menu.setObjectName("menu.examples")
+        self.examples_menu.aboutToShow.connect(self._fill_examples)
         for menu_name, entries in layout.items():
             menu = menus.addMenu("")
             menu.setObjectName(menu_name)
@@ -241,7 +240,7 @@ class MainWindow(QMainWindow):
         column.addLayout(filters)
         self.table = QTableView()
         self.table.setObjectName("assessments")
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(COLUMNS.index("updated"), Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -254,6 +253,7 @@ class MainWindow(QMainWindow):
             + (QHeaderView.ResizeMode.ResizeToContents,) * (len(COLUMNS) - 2)
         ):
             header.setSectionResizeMode(number, mode)
+        header.setResizeContentsPrecision(40)  # size columns on a sample, not on every row
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.table.activated.connect(lambda _index: self.open_selected())
         column.addWidget(self.table, 1)
@@ -279,7 +279,7 @@ class MainWindow(QMainWindow):
         for name, menu in self.menus.items():
             menu.setTitle(ui(name))
         self.examples_menu.setTitle(ui("act_examples"))
-        self._fill_examples()
+        self.examples_menu.clear()  # filled when it opens
         self.workspace_label.setText(ui("workspace") + " ")
         self.workspace_box.setAccessibleName(ui("workspace"))
         self.search.setPlaceholderText(ui("search"))
@@ -309,7 +309,8 @@ class MainWindow(QMainWindow):
         box.blockSignals(False)
 
     def _fill_examples(self) -> None:
-        self.examples_menu.clear()
+        if self.examples_menu.actions():
+            return
         for path in self.ctx.examples():
             try:
                 example = exchange.read(path, self.ctx.questionnaire)
@@ -331,6 +332,7 @@ class MainWindow(QMainWindow):
             return self._recover(name, exc)
         except LiaError as exc:
             self.show_error(exc)
+            self._show_unavailable(exc)
             return False
         self._close_store()
         self.store, self.workspace = store, name
@@ -340,10 +342,18 @@ class MainWindow(QMainWindow):
         emit(self.workspace_changed, name)
         return True
 
+    def _show_unavailable(self, exc: BaseException) -> None:
+        """With no workspace open, say why in the window itself and let the user pick another."""
+        if self.store is None:
+            self._fill_workspaces()
+            self.empty_hint.setText(self.ctx.ui.error(exc)[0])
+            self.empty_hint.setVisible(True)
+
     def _recover(self, name: str, exc: DamagedWorkspace) -> bool:
         message, detail = self.ctx.ui.error(exc)
         if not exc.backups:
             dialogs.show_error(self, self.ctx.ui("error_title"), message, detail)
+            self._show_unavailable(exc)
             return False
         if not dialogs.confirm(
             self, self.ctx.ui("error_title"), message, self.ctx.ui("restore_backup"), self.ctx.ui("cancel")
@@ -443,16 +453,17 @@ class MainWindow(QMainWindow):
             self.model.set_rows([])
             self._update_actions()
             return
-        repo = self.store.repository
-        rows = repo.list(
+        everything = self.store.repository.summaries()
+        today = _dt.date.today().isoformat()
+        rows = filter_summaries(
+            everything,
             search=self.search.text(),
             status=self.status_filter.currentData(),
             verdict=self.verdict_filter.currentData(),
             review_due=self.due_filter.isChecked(),
+            today=today,
         )
         self.model.set_rows(rows)
-        everything = repo.list()
-        today = _dt.date.today().isoformat()
         counts = {v.value: sum(1 for r in everything if r.verdict == v.value) for v in Verdict}
         due = sum(1 for r in everything if r.review_due(today))
         ui, t = self.ctx.ui, self.ctx.content
@@ -465,12 +476,12 @@ class MainWindow(QMainWindow):
 
     def selected_ids(self) -> list[str]:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        return [self.proxy.data(index, Qt.ItemDataRole.UserRole) for index in rows]
+        return [self.model.data(index, Qt.ItemDataRole.UserRole) for index in rows]
 
     def select_id(self, assessment_id: str) -> None:
-        for row in range(self.proxy.rowCount()):
-            index = self.proxy.index(row, 0)
-            if self.proxy.data(index, Qt.ItemDataRole.UserRole) == assessment_id:
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if self.model.data(index, Qt.ItemDataRole.UserRole) == assessment_id:
                 self.table.selectRow(row)
                 self.table.scrollTo(index)
                 return
@@ -501,7 +512,7 @@ class MainWindow(QMainWindow):
     def new_assessment(self) -> AssessmentWizard | None:
         if self.store is None:
             return None
-        draft = Assessment(language=self.ctx.settings.language)
+        draft = Assessment(language=self.ctx.settings.language, assessor=self.ctx.settings.user_name)
         return self.start_wizard(draft)
 
     def new_from_example(self, path: Path) -> AssessmentWizard | None:
@@ -658,11 +669,15 @@ class MainWindow(QMainWindow):
             return None
         return self.store.repository.get(ids[0])
 
-    def _branding(self) -> pdf.Branding:
+    def _branding(self) -> Any:
+        from lia_desktop.export import pdf  # ReportLab is loaded when the first PDF is made
+
         s = self.ctx.settings
         return pdf.Branding(s.consultant, s.firm, Path(s.logo) if s.logo else None)
 
     def render(self, assessment: Assessment) -> bytes | None:
+        from lia_desktop.export import pdf
+
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             return pdf.render_record(assessment, self.ctx.questionnaire, self.ctx.settings.paper, self._branding())
@@ -703,7 +718,7 @@ class MainWindow(QMainWindow):
 
     def _write(self, target: Path, data: bytes) -> bool:
         try:
-            pdf.write_pdf(target, data)
+            write_output(target, data)
         except LiaError as exc:
             self.show_error(exc)
             return False
@@ -744,12 +759,16 @@ class MainWindow(QMainWindow):
         ui = self.ctx.ui
         target = dialogs.choose_save_file(self, ui("act_blank"), f"{ui('blank_file')}.pdf", ui("pdf_filter"))
         if target:
+            from lia_desktop.export import pdf
+
             data = pdf.render_blank(
                 self.ctx.questionnaire, self.ctx.settings.language, self.ctx.settings.paper, self._branding()
             )
             self._write(Path(target), data)
 
-    def preview(self, assessment_id: str) -> PreviewDialog | None:
+    def preview(self, assessment_id: str) -> Any:
+        from lia_desktop.ui.preview import PreviewDialog  # QtPdf is loaded on first use
+
         if self.store is None:
             return None
         if self.wizard is not None:
@@ -766,7 +785,7 @@ class MainWindow(QMainWindow):
         dialog.show()
         return dialog
 
-    def preview_selected(self) -> PreviewDialog | None:
+    def preview_selected(self) -> Any:
         ids = self.selected_ids()
         return self.preview(ids[0]) if len(ids) == 1 else None
 
@@ -775,7 +794,9 @@ class MainWindow(QMainWindow):
         if dialog is not None:
             dialog.print_document()
 
-    def open_settings(self) -> SettingsDialog:
+    def open_settings(self) -> Any:
+        from lia_desktop.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.ctx.settings, self.ctx.questionnaire, self.ctx.ui, self)
         dialog.accepted.connect(lambda: self.apply_settings(dialog.result_settings()))
         dialog.open()

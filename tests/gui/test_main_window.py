@@ -27,17 +27,17 @@ def fill_store(window, count=3):
 
 
 def visible_titles(window):
-    return [window.proxy.index(r, 0).data() for r in range(window.proxy.rowCount())]
+    return [window.model.index(r, 0).data() for r in range(window.model.rowCount())]
 
 
 def test_the_list_shows_every_assessment_with_its_verdict(window):
     made = fill_store(window)
     bad = window.store.repository.save(make_assessment(title="Sms-actie", c1="no"))
     window.refresh()
-    assert window.proxy.rowCount() == 4
-    row = next(r for r in range(4) if window.proxy.index(r, 0).data() == "Sms-actie")
-    assert window.proxy.index(row, 3).data() == "Niet geschikt"
-    assert window.proxy.index(row, 3).data(Qt.ItemDataRole.ToolTipRole).startswith("Gerechtvaardigd belang is niet")
+    assert window.model.rowCount() == 4
+    row = next(r for r in range(4) if window.model.index(r, 0).data() == "Sms-actie")
+    assert window.model.index(row, 3).data() == "Niet geschikt"
+    assert window.model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole).startswith("Gerechtvaardigd belang is niet")
     assert "4 beoordelingen" in window.overview.text() and "Geschikt: 3" in window.overview.text()
     assert {m.id for m in made} | {bad.id} == {window.model.rows[i].id for i in range(4)}
 
@@ -67,7 +67,7 @@ def test_review_due_is_highlighted_and_filtered(window):
     window.refresh()
     window.due_filter.setChecked(True)
     assert visible_titles(window) == ["Oude actie"]
-    index = window.proxy.index(0, 5)
+    index = window.model.index(0, 5)
     assert "te laat" in index.data()
     assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b71c1c"
     assert "1 te herzien" in window.overview.text()
@@ -77,17 +77,17 @@ def test_duplicate_and_delete_with_confirmation(window, answers):
     made = fill_store(window, 2)
     window.select_id(made[0].id)
     window.actions_by_name["duplicate"].trigger()
-    assert window.proxy.rowCount() == 3
+    assert window.model.rowCount() == 3
     copy_id = window.selected_ids()[0]
     assert copy_id not in {m.id for m in made}
     assert window.store.repository.get(copy_id).status is Status.DRAFT
     answers.confirm = False
     window.actions_by_name["delete"].trigger()
-    assert window.proxy.rowCount() == 3 and "Actie 0" in answers.asked[-1]
+    assert window.model.rowCount() == 3 and "Actie 0" in answers.asked[-1]
     answers.confirm = True
     window.select_id(copy_id)
     window.actions_by_name["delete"].trigger()
-    assert window.proxy.rowCount() == 2 and copy_id not in window.store.repository
+    assert window.model.rowCount() == 2 and copy_id not in window.store.repository
 
 
 def test_archive_and_back(window):
@@ -103,7 +103,7 @@ def test_archive_and_back(window):
 def test_import_examples_and_refuse_a_bad_file(window, answers, tmp_path):
     answers.files = [str(p) for p in EXAMPLES]
     window.actions_by_name["import"].trigger()
-    assert window.proxy.rowCount() == len(EXAMPLES)
+    assert window.model.rowCount() == len(EXAMPLES)
     bad = tmp_path / "bad.lia.json"
     bad.write_text("{", encoding="utf-8")
     answers.files = [str(bad)]
@@ -112,10 +112,11 @@ def test_import_examples_and_refuse_a_bad_file(window, answers, tmp_path):
     answers.files = [str(EXAMPLES[0])]
     answers.confirm = True  # import the clash as a copy
     window.actions_by_name["import"].trigger()
-    assert window.proxy.rowCount() == len(EXAMPLES) + 1
+    assert window.model.rowCount() == len(EXAMPLES) + 1
 
 
 def test_new_from_an_example_is_a_fresh_draft(window):
+    window._fill_examples()  # what opening the menu does
     actions = window.examples_menu.actions()
     assert len(actions) == len(EXAMPLES)
     actions[0].trigger()
@@ -185,7 +186,7 @@ def test_language_switch_changes_every_visible_label(window):
     unchanged = {k: v for k, v in french.items() if dutch[k] == v}
     assert unchanged == {}, unchanged
     assert french["action.new"] == "Nouvelle évaluation"
-    assert window.proxy.index(0, 2).data() == "Brouillon"
+    assert window.model.index(0, 2).data() == "Brouillon"
 
 
 def test_settings_are_remembered(window, ctx, tmp_path):
@@ -224,7 +225,7 @@ def test_workspaces_per_client(window, answers):
     fill_store(window, 1)
     answers.text = "Bakkerij Peeters"
     window.actions_by_name["workspace_rename"].trigger()
-    assert window.workspace == "Bakkerij Peeters" and window.proxy.rowCount() == 1
+    assert window.workspace == "Bakkerij Peeters" and window.model.rowCount() == 1
     answers.confirm = True
     window.actions_by_name["workspace_delete"].trigger()
     assert "Bakkerij Peeters" not in window.ctx.workspaces.names()
@@ -244,7 +245,7 @@ def test_a_damaged_workspace_offers_its_backup(window, answers):
     answers.confirm = True
     assert window.open_workspace("default")
     assert "beschadigd" in answers.asked[-1]
-    assert window.proxy.rowCount() == 2
+    assert window.model.rowCount() == 2
 
 
 def test_a_workspace_in_use_is_reported(window, answers, ctx):
@@ -262,3 +263,19 @@ def test_emit_keeps_references_to_true():
     for _ in range(5000):
         emit(probe.ping)
     assert abs(sys.getrefcount(True) - before) < 50
+
+
+def test_a_second_copy_finds_the_workspace_in_use(qtbot, tmp_path, questionnaire, answers):
+    data = tmp_path / "data"
+    first = make_context(data, questionnaire).workspaces.open("default", create=True)
+    try:
+        second = MainWindow(make_context(data, questionnaire))
+        qtbot.addWidget(second)
+        second.show()
+        assert not second.open_workspace("default")
+        assert "in gebruik" in answers.errors[-1]
+        assert "in gebruik" in second.empty_hint.text() and second.empty_hint.isVisible()
+        assert not second.actions_by_name["new"].isEnabled()
+    finally:
+        first.close()
+    assert second.open_workspace("default")

@@ -44,6 +44,7 @@ def walk(qtbot, wizard, answers, until="finish"):
 
 def test_a_whole_assessment_from_new_to_finish(qtbot, window, questionnaire):
     wizard = window.new_assessment()
+    assert wizard.draft.assessor == "Tester"  # the user's name from the settings
     seen = walk(qtbot, wizard, ANSWERS)
     assert seen == [
         "welcome",
@@ -117,6 +118,7 @@ def test_non_ascii_typed_into_every_text_field_is_stored_exactly(qtbot, window, 
     for page in wizard.pages.values():
         for item_id, editor in getattr(page, "editors", {}).items():
             if editor.item.kind == "text":
+                editor.line.clear()  # "Assessed by" starts with the user's name
                 type_text(editor.line, typed)
             elif editor.item.kind == "longtext":
                 type_text(editor.text, typed)
