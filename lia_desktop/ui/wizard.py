@@ -140,6 +140,13 @@ class ItemsPage(BasePage):
             editor.focused.connect(self._focused)
             self.column.addWidget(editor)
             self.editors[item_id] = editor
+        self.notes: QLabel | None = None
+        if name == "channels":  # what the channel rules require, before the balancing test
+            self.notes = QLabel()
+            self.notes.setObjectName("channels.notes")
+            self.notes.setWordWrap(True)
+            self.notes.setTextFormat(Qt.TextFormat.RichText)
+            self.column.addWidget(self.notes)
         self.column.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -202,6 +209,13 @@ class ItemsPage(BasePage):
     def _refresh(self) -> None:
         missing = self.blocking()
         self.gate.setText("" if missing else "complete")
+        if self.notes is not None:
+            texts = self.w.texts
+            result = evaluate(self.draft, self.q, texts.language)
+            items = "".join(
+                f"<li><b>{escape(texts.get('level', f.level))}:</b> {escape(f.text)}</li>" for f in result.channel_notes
+            )
+            self.notes.setText(f"<h3>{escape(texts.section('channels')[0])}</h3><ul>{items}</ul>" if items else "")
         if self.name == "signoff":  # the advice, to decide with it in view
             texts = self.w.texts
             result = evaluate(self.draft, self.q, texts.language)

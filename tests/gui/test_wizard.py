@@ -271,3 +271,12 @@ def test_a_killed_process_leaves_a_draft_that_reopens_on_its_page(qtbot, tmp_pat
     wizard.saver.flush()
     wizard.close()
     window._close_store()
+
+
+def test_the_channel_page_tells_the_rules_before_the_balance(qtbot, window):
+    wizard = window.new_assessment()
+    walk(qtbot, wizard, {**ANSWERS, "ctx_relationship": "rel_prospects"}, until="channels")
+    notes = wizard.currentPage().notes.text()
+    assert "toestemming" in notes  # e-mail to prospects: consent needed whatever the balance
+    fill(wizard, {"e_optout_message": False})
+    assert "afmelden" in wizard.currentPage().notes.text()
