@@ -46,9 +46,12 @@ def install_crash_handler(data_dir: Path, ui: Ui, show_dialogs: bool) -> None:
             path = None
         sys.stderr.write("".join(traceback.format_exception(kind, value, tb)))
         if show_dialogs and QApplication.instance() is not None:
-            from lia_desktop.ui import dialogs
+            try:
+                from lia_desktop.ui import dialogs
 
-            dialogs.show_error(None, ui("error_title"), ui("err_crash", path=path or "-"), str(value))
+                dialogs.show_error(None, ui("error_title"), ui("err_crash", path=path or "-"), str(value))
+            except Exception:
+                sys.stderr.write(f"{APP_NAME}: {ui('err_crash', path=path or '-')}\n")
 
     sys.excepthook = handler
 

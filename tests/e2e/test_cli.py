@@ -175,3 +175,19 @@ def test_pdf_export_blank_batch_and_import_from_pdf(cli, tmp_path):
     assert done.returncode == 1 and "without the LIA Desktop exchange file" in one_line_error(done)
     done = cli("export", "3f1c2a9e", "--pdf", record, "--json", out)
     assert done.returncode == 2
+
+
+def test_the_window_starts_and_stops_as_a_program(cli, tmp_path):
+    env = {k: v for k, v in os.environ.items() if k != "LIA_DATA_DIR"}
+    env.update(QT_QPA_PLATFORM="offscreen", LIA_QUIT_WHEN_SHOWN="1", LIA_NO_ERROR_WINDOWS="1")
+    assert cli("import", NEWSLETTER).returncode == 0
+    done = subprocess.run(
+        [sys.executable, "-m", "lia_desktop", "--data-dir", str(cli.data), "--lang", "fr"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert (cli.data / "window.ini").exists()  # it remembered its window and workspace

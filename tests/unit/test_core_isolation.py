@@ -36,4 +36,5 @@ def test_every_resource_folder_is_packaged():
         for p in (root / "resources").rglob("*")
         if p.is_dir() and "__pycache__" not in p.parts
     }
-    assert folders - packages == set(), "add these to [tool.setuptools] packages in pyproject.toml"
+    code = {".".join(p.parent.relative_to(root).parts) for p in (root / "lia_desktop").rglob("__init__.py")}
+    assert (folders | code) - packages == set(), "add these to [tool.setuptools] packages in pyproject.toml"
