@@ -16,14 +16,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import median_time
 
 from lia_desktop.assets import questionnaire, resources_dir
 from lia_desktop.export import exchange
@@ -41,12 +42,7 @@ app.exec()
 
 
 def timed(command: list[str], env: dict[str, str], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return median_time(lambda: subprocess.run(command, env=env, check=True, capture_output=True, timeout=120), repeat)
 
 
 def main() -> None:

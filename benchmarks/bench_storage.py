@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 import orjson
@@ -27,19 +25,13 @@ from tinydb import TinyDB, where
 from tinydb.storages import JSONStorage
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from common import median_time
 
 from lia_desktop.assets import questionnaire, resources_dir
 from lia_desktop.export import exchange
 from lia_desktop.storage.workspace import Workspaces
-
-
-def median_time(action, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def bare_write(path: Path, data: dict) -> None:

@@ -149,17 +149,9 @@ class Repository:
         rows.sort(key=lambda r: (r.updated_at, r.id), reverse=True)
         return rows
 
-    def list(
-        self,
-        search: str = "",
-        organisation: str | None = None,
-        status: str | Iterable[str] | None = None,
-        verdict: str | Iterable[str] | None = None,
-        review_due: bool = False,
-        today: str | None = None,
-    ) -> list[Summary]:
-        """Summaries, newest change first; every filter given must hold."""
-        return filter_summaries(self.summaries(), search, organisation, status, verdict, review_due, today)
+    def list(self, **filters: Any) -> list[Summary]:
+        """Summaries, newest change first, that pass every filter given (see filter_summaries)."""
+        return filter_summaries(self.summaries(), **filters)
 
     def organisations(self) -> list[str]:
         """The organisations named, each once however it is capitalised (newest spelling wins)."""
