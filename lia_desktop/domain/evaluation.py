@@ -80,6 +80,18 @@ def _answer_text(texts: Texts, value: Any) -> str:
     return texts.option(value) if value else texts.app("none")
 
 
+def applicable_facts(assessment: Assessment, questionnaire: Questionnaire) -> dict[str, Any]:
+    """The answers the rules may look at: an answer to an item that no longer applies (a soft
+    opt-in box ticked before e-mail was dropped from the channels) is kept in the record but
+    counts for nothing."""
+    facts = assessment.facts()
+    raw = dict(facts)
+    for item in questionnaire.items.values():
+        if item.applies and not holds(item.applies, raw):
+            facts[item.id] = None
+    return facts
+
+
 def missing_items(assessment: Assessment, questionnaire: Questionnaire) -> list[str]:
     """Required items that apply and have no answer, in questionnaire order."""
     facts = assessment.facts()
@@ -94,7 +106,7 @@ def evaluate(assessment: Assessment, questionnaire: Questionnaire, language: str
     """The advice for this assessment, with texts in `language` (default: the assessment's)."""
     texts = questionnaire.texts(language or assessment.language)
     rules = questionnaire.rules
-    facts = assessment.facts()
+    facts = applicable_facts(assessment, questionnaire)
     chosen = set(assessment.safeguards)
 
     def finding(rule_id: str, refs: tuple[str, ...] = (), level: str = "", points: int = 0, **params: Any) -> Finding:

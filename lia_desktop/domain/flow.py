@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lia_desktop.domain.conditions import holds
 from lia_desktop.domain.content import Questionnaire
-from lia_desktop.domain.evaluation import Evaluation, evaluate
+from lia_desktop.domain.evaluation import Evaluation, applicable_facts, evaluate
 from lia_desktop.domain.model import Assessment, Verdict
 
 FIRST_PAGES = ("welcome", "context", "channels", "conditions")
@@ -33,8 +33,8 @@ def page_items(page: str, questionnaire: Questionnaire) -> tuple[str, ...]:
         return ()
 
 
-def derived_facts(assessment: Assessment, evaluation: Evaluation) -> dict[str, object]:
-    facts = assessment.facts()
+def derived_facts(assessment: Assessment, questionnaire: Questionnaire, evaluation: Evaluation) -> dict[str, object]:
+    facts = applicable_facts(assessment, questionnaire)
     facts["@verdict"] = evaluation.verdict.value
     facts["@channel_consent"] = evaluation.channel_consent
     return facts
@@ -45,7 +45,7 @@ def applicable_pages(
 ) -> tuple[str, ...]:
     """The pages that apply to this assessment now, in order."""
     evaluation = evaluation or evaluate(assessment, questionnaire)
-    facts = derived_facts(assessment, evaluation)
+    facts = derived_facts(assessment, questionnaire, evaluation)
     conditional = questionnaire.rules.get("pages", {})
     return tuple(
         page

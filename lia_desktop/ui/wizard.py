@@ -182,6 +182,7 @@ class ItemsPage(BasePage):
         visible = [i for i in self.editors if i in shown]
         self._help_item = visible[0] if visible else self._help_item
         self._refresh()
+        self._show_help()
         if visible:
             first = self.editors[visible[0]].first_input()
             if first is not None:
@@ -230,6 +231,8 @@ class ItemsPage(BasePage):
         else:
             self.reason.setText("")
         self.reason.setVisible(bool(missing))
+
+    def _show_help(self) -> None:
         if self._help_item:
             self.help.show_item(self.w.texts, self._help_item)
 
@@ -243,6 +246,7 @@ class ItemsPage(BasePage):
             self.counter.setText(texts.app("question_of", number=self.q.number(self.name), total=total))
             self.setSubTitle(texts.app("question_of", number=self.q.number(self.name), total=total))
         self._refresh()
+        self._show_help()
 
 
 class WelcomePage(BasePage):

@@ -315,3 +315,19 @@ def test_preferring_consent_over_suitable_advice_needs_a_rationale_too(questionn
     assessment = make_assessment()
     assessment.decision = "dec_consent"
     assert evaluate(assessment, questionnaire).rationale_required is True
+
+
+def test_answers_to_items_that_no_longer_apply_count_for_nothing(questionnaire):
+    # the soft opt-in boxes were ticked, then e-mail was dropped for post to prospects
+    result = verdict_of(
+        questionnaire,
+        ctx_channels=["ch_post"],
+        ctx_relationship="rel_prospects",
+        po_list=True,
+        q04="q04_none",
+        q01="no",
+    )
+    assert "X-PROSPECTS-SALE" not in result.rule_ids
+    assert not any(rule.startswith("CH-ELEC") for rule in result.rule_ids)
+    with_email = verdict_of(questionnaire, ctx_relationship="rel_prospects", q04="q04_none", q01="no")
+    assert "X-PROSPECTS-SALE" in with_email.rule_ids
