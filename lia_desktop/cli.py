@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -27,6 +28,31 @@ class UsageError(Exception):
 
 def _out(text: str = "") -> None:
     sys.stdout.write(text + "\n")
+
+
+def _language(args: argparse.Namespace) -> str:
+    """--lang, else the settings' language when a settings file exists, else the locale, else English."""
+    if getattr(args, "lang", None):
+        return args.lang
+    from lia_desktop import settings
+    from lia_desktop.storage.workspace import data_dir_from
+
+    data_dir = data_dir_from(getattr(args, "data_dir", None))
+    if (data_dir / settings.FILE_NAME).exists():
+        return settings.load(data_dir).language
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        prefix = os.environ.get(variable, "")[:2].lower()
+        if prefix:
+            return prefix if prefix in LANGUAGES else "en"
+    return "en"
+
+
+def _ui(args: argparse.Namespace):
+    """The command line's words in the user's language (the same texts as the window's)."""
+    from lia_desktop.assets import questionnaire
+    from lia_desktop.i18n import Ui
+
+    return Ui(questionnaire(), _language(args))
 
 
 def _settings(args: argparse.Namespace):
@@ -79,20 +105,20 @@ def cmd_workspace(args: argparse.Namespace) -> int:
     spaces = _workspaces(args)
     if args.action == "create":
         spaces.create(args.name)
-        _out(f"created workspace {args.name}")
+        _out(_ui(args)("cli_created", name=args.name))
     elif args.action == "rename":
         spaces.rename(args.name, args.new_name)
-        _out(f"renamed workspace {args.name} to {args.new_name}")
+        _out(_ui(args)("cli_renamed", name=args.name, new=args.new_name))
     elif args.action == "delete":
         if not args.yes:
             if not sys.stdin.isatty():
-                raise UsageError(f"deleting workspace {args.name!r} needs --yes when there is no terminal to ask")
-            answer = input(f"Delete workspace {args.name!r}? It is moved to the set-aside folder. [y/N] ")
-            if answer.strip().lower() not in ("y", "yes"):
-                _out("nothing deleted")
+                raise UsageError(_ui(args)("cli_needs_yes", name=args.name))
+            answer = input(_ui(args)("cli_confirm_delete", name=args.name) + " ")
+            if answer.strip().lower() not in ("y", "yes", "j", "ja", "o", "oui"):
+                _out(_ui(args)("cli_nothing_deleted"))
                 return 1
         kept = spaces.delete(args.name)
-        _out(f"deleted workspace {args.name}; the file is kept at {kept}")
+        _out(_ui(args)("workspace_deleted", name=args.name, path=kept))
     return 0
 
 
@@ -117,10 +143,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         _out(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
         return 0
+    ui = _ui(args)
     for r in rows:
-        title = r.title or "(untitled)"
+        title = r.title or ui("untitled")
         org = f" — {r.organisation}" if r.organisation else ""
-        _out(f"{r.id[:8]}  {r.status:<9}  {r.verdict:<24}  {r.updated_at[:10]}  {title}{org}")
+        status, verdict = ui.texts.status(r.status), ui.texts.verdict_short(r.verdict)
+        _out(f"{r.id[:8]}  {status:<11}  {verdict:<16}  {r.updated_at[:10]}  {title}{org}")
     return 0
 
 
@@ -135,8 +163,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     spaces = _workspaces(args)
     with spaces.open(args.workspace, create=True) as store:
         store.repository.add_many(assessments, sources=list(args.files))
+    ui = _ui(args)
     for a in assessments:
-        _out(f"imported {a.id}  {a.title}")
+        _out(ui("cli_imported", id=a.id, title=a.title or ui("untitled")))
     return 0
 
 
@@ -163,7 +192,7 @@ def cmd_export_all(args: argparse.Namespace) -> int:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise LiaError(f"cannot create {folder}: {exc.strerror or exc}; choose another place") from None
+        raise LiaError(_ui(args)("cli_cannot_create", path=folder, reason=exc.strerror or exc)) from None
     spaces = _workspaces(args)
     with spaces.open(args.workspace, read_only=True) as store:
         rows = store.repository.list(status=args.status, verdict=args.verdict)
@@ -188,17 +217,19 @@ def cmd_blank(args: argparse.Namespace) -> int:
 def cmd_backups(args: argparse.Namespace) -> int:
     spaces = _workspaces(args)
     good = set(spaces.backups(args.workspace).good())
+    ui = _ui(args)
     for backup in spaces.backups(args.workspace).list():
-        state = "good" if backup.path in good else "damaged"
-        _out(f"{backup.taken_at.isoformat()}  {state:<7}  {backup.path}")
+        state = ui("cli_backup_good") if backup.path in good else ui("cli_backup_damaged")
+        _out(f"{backup.taken_at.isoformat()}  {state:<10}  {backup.path}")
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
     spaces = _workspaces(args)
     kept = spaces.restore(args.workspace, Path(args.backup))
-    where = f"; the replaced file is kept at {kept}" if kept else ""
-    _out(f"restored workspace {args.workspace} from {args.backup}{where}")
+    ui = _ui(args)
+    where = " " + ui("cli_kept_at", path=kept) if kept else ""
+    _out(ui("cli_restored", name=args.workspace, path=args.backup) + where)
     return 0
 
 
@@ -210,14 +241,15 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     from lia_desktop.storage.workspace import Workspaces
 
     q = questionnaire()
-    _out(f"content: {len(q.items)} items in {', '.join(LANGUAGES)}: OK")
+    ui = _ui(args)
+    _out(ui("cli_selftest_content", count=len(q.items), languages=", ".join(LANGUAGES)))
     examples = sorted((resources_dir() / "examples").glob(f"*{exchange.SUFFIX}"))
     assessments = [exchange.read(path, q) for path in examples]
     for path, assessment in zip(examples, assessments, strict=True):
         verdicts = {evaluate(assessment, q, lang).verdict for lang in LANGUAGES}
         if len(verdicts) != 1:
-            raise LiaError(f"selftest: the languages disagree on {path.name}")
-        _out(f"example {path.name}: {verdicts.pop().value}")
+            raise LiaError(ui("cli_selftest_failed", what=path.name))
+        _out(ui("cli_selftest_example", name=path.name, verdict=ui.texts.verdict_short(verdicts.pop().value)))
     with tempfile.TemporaryDirectory() as folder:
         spaces = Workspaces(Path(folder), q)
         with spaces.open("selftest", create=True) as store:
@@ -225,13 +257,28 @@ def cmd_selftest(args: argparse.Namespace) -> int:
         with spaces.open("selftest", read_only=True) as store:
             again = [store.repository.get(a.id) for a in assessments]
         if [exchange.dumps(a) for a in again] != [exchange.dumps(a) for a in assessments]:
-            raise LiaError("selftest: a workspace round trip changed an assessment")
-    _out("workspace round trip: OK")
-    _out(f"{APP_NAME} {__version__}: selftest passed")
+            raise LiaError(ui("cli_selftest_failed", what="workspace"))
+    _out(ui("cli_selftest_round_trip"))
+    _out(ui("cli_selftest_passed", app=f"{APP_NAME} {__version__}"))
     return 0
 
 
 # ---------------------------------------------------------------------------- parser
+
+
+def _error_line(args: argparse.Namespace, exc: LiaError) -> str:
+    """One line in the user's language: what happened and what to do, then the technical detail."""
+    ui = _ui(args)
+    message, detail = ui.error(exc)
+    hint = ""
+    if isinstance(exc, DamagedWorkspace):
+        message, detail = ui("err_damaged", path=exc.path), exc.reason
+        if exc.backups:  # the command line has no dialog to offer the backup: it names the command
+            command = f"{PROG} --workspace {args.workspace} restore {exc.backups[0]}"
+            message = ui("err_damaged_backup_cli", path=exc.path)
+            hint = ui("cli_restore_hint", command=command)
+    line = f"{message} [{detail}]" if detail and detail not in message else message
+    return " ".join(f"{line} {hint}".split())
 
 
 class _Parser(argparse.ArgumentParser):
@@ -329,12 +376,8 @@ def main(argv: Sequence[str], gui: Callable[[argparse.Namespace], int] | None = 
     except UsageError as exc:
         sys.stderr.write(f"{PROG}: {exc}\n")
         return 2
-    except DamagedWorkspace as exc:
-        hint = f" with: {PROG} --workspace {args.workspace} restore {exc.backups[0]}" if exc.backups else ""
-        sys.stderr.write(f"{PROG}: {exc}{hint}\n")
-        return 1
     except LiaError as exc:
-        sys.stderr.write(f"{PROG}: {exc}\n")
+        sys.stderr.write(f"{PROG}: {_error_line(args, exc)}\n")
         return 1
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted\n")

@@ -14,6 +14,7 @@ from lia_desktop.storage.errors import (
     DuplicateId,
     LiaError,
     NotFound,
+    OutputError,
     StoreWriteError,
     UnknownWorkspace,
     WorkspaceExists,
@@ -50,6 +51,10 @@ class Ui:
             return self("err_workspace_name", name=exc.name), detail
         if isinstance(exc, NotFound):
             return self("err_not_found"), detail
+        if isinstance(exc, OutputError):
+            return self("err_output", path=exc.path, reason=exc.reason), ""
+        if type(exc) is LiaError:  # raised with a message already meant for the user
+            return detail, ""
         if isinstance(exc, LiaError):
             return self("err_generic"), detail
         return self("err_unexpected"), detail

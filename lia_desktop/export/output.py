@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lia_desktop.storage.errors import LiaError
+from lia_desktop.storage.errors import OutputError
 from lia_desktop.storage.safe_storage import atomic_write, describe_os_error
 
 
 def write_output(path: Path, data: bytes) -> None:
     if path.is_dir():
-        raise LiaError(f"cannot write {path}: it is a folder; give a file name")
+        raise OutputError(path, "it is a folder; give a file name")
     try:
         atomic_write(path, data)
     except OSError as exc:
-        raise LiaError(f"cannot write {path}: {describe_os_error(exc)}; choose another place") from None
+        raise OutputError(path, describe_os_error(exc)) from None

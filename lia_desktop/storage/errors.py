@@ -88,3 +88,10 @@ class BadExchangeFile(LiaError):
         self.source = source
         self.reason = reason
         super().__init__(f"{source}: {reason}; nothing was imported")
+
+
+class OutputError(LiaError):
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot write {path}: {reason}; choose another place")

@@ -18,8 +18,9 @@ NEWSLETTER = resources_dir() / "examples" / "newsletter-existing-customers.nl.li
 
 @pytest.fixture
 def cli(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k != "LIA_DATA_DIR"}
+    env = {k: v for k, v in os.environ.items() if k not in ("LIA_DATA_DIR", "LC_ALL", "LC_MESSAGES")}
     env["LIA_DATA_DIR"] = str(tmp_path / "data")
+    env["LANG"] = "C.UTF-8"  # messages in English unless a test asks otherwise
 
     def run(*args, stdin=None):
         return subprocess.run(
@@ -75,6 +76,19 @@ def test_import_list_export_round_trip(cli, tmp_path):
     filtered = json.loads(cli("list", "--json", "--verdict", "not_suitable").stdout)
     assert {r["verdict"] for r in filtered} == {"not_suitable"}
     assert "Bakkerij Janssens bv" in cli("list").stdout
+    assert "Suitable" in cli("list").stdout
+
+
+def test_messages_speak_the_users_language(cli, tmp_path):
+    done = cli("--lang", "nl", "import", NEWSLETTER)
+    assert done.returncode == 0 and done.stdout.startswith("Geïmporteerd:")
+    assert "Geschikt" in cli("--lang", "nl", "list").stdout
+    done = cli("--lang", "fr", "import", NEWSLETTER)
+    assert done.returncode == 1
+    assert "existe déjà" in one_line_error(done)
+    done = cli("--lang", "nl", "export", "3f1c2a9e", "--json", tmp_path / "missing" / "x.json")
+    assert done.returncode == 1 and "kon niet geschreven worden" in one_line_error(done)
+    assert "zelftest geslaagd" in cli("--lang", "nl", "selftest").stdout
 
 
 def test_a_workspace_per_client(cli):
@@ -84,7 +98,7 @@ def test_a_workspace_per_client(cli):
     assert json.loads(cli("--workspace", "Client B", "list", "--json").stdout)[0]["organisation"]
     assert cli("workspace", "delete", "Client B").returncode == 2  # no terminal to confirm
     done = cli("workspace", "delete", "Client B", "--yes")
-    assert done.returncode == 0 and "kept at" in done.stdout
+    assert done.returncode == 0 and "the file is in" in done.stdout
     assert cli("workspaces").stdout == ""
     done = cli("--workspace", "Client B", "list")
     assert done.returncode == 1 and "no workspace named 'Client B'" in one_line_error(done)
@@ -97,7 +111,7 @@ def test_import_is_all_or_nothing(cli, tmp_path):
     bad.write_text('{"format": "lia-assessment", "format_version": 1, "assessment": {}}', encoding="utf-8")
     done = cli("import", NEWSLETTER, bad)
     assert done.returncode == 1
-    assert "bad.lia.json" in one_line_error(done) and "nothing was imported" in done.stderr
+    assert "bad.lia.json" in one_line_error(done) and "nothing was imported" in done.stderr.lower()
     assert json.loads(cli("list", "--json").stdout) == []
 
 
@@ -121,7 +135,7 @@ def test_unknown_id_and_unwritable_target_exit_1(cli, tmp_path):
     done = cli("export", "ffffffff", "--json", tmp_path / "x.json")
     assert done.returncode == 1 and "no assessment" in one_line_error(done)
     done = cli("export", "3f1c2a9e", "--json", tmp_path / "missing-folder" / "x.json")
-    assert done.returncode == 1 and "cannot write" in one_line_error(done)
+    assert done.returncode == 1 and "could not be written" in one_line_error(done)
     done = cli("export", "3f1c2a9e", "--json", tmp_path)
     assert done.returncode == 1 and "it is a folder" in one_line_error(done)
 
@@ -134,7 +148,7 @@ def test_a_damaged_workspace_is_reported_with_its_backup(cli):
     done = cli("list")
     assert done.returncode == 1
     message = one_line_error(done)
-    assert "is damaged" in message and "restore" in message
+    assert "is damaged" in message and "Restore it with" in message
     backup = message.rsplit("restore ", 1)[1].strip()
     assert cli("restore", backup).returncode == 0
     assert len(json.loads(cli("list", "--json").stdout)) == 1
