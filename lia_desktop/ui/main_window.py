@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QCloseEvent, QColor, QKeySequence
@@ -38,7 +38,9 @@ from lia_desktop.storage.repository import Summary, filter_summaries
 from lia_desktop.storage.workspace import WorkspaceStore
 from lia_desktop.ui import dialogs
 from lia_desktop.ui.qtcompat import emit
-from lia_desktop.ui.wizard import AssessmentWizard
+
+if TYPE_CHECKING:
+    from lia_desktop.ui.wizard import AssessmentWizard
 
 VERDICT_COLOURS = {  # text, background
     Verdict.SUITABLE.value: ("#1b5e20", "#e3f4e6"),
@@ -544,6 +546,8 @@ class MainWindow(QMainWindow):
         except LiaError as exc:
             self.show_error(exc)
             return None
+        from lia_desktop.ui.wizard import AssessmentWizard  # loaded with the first assessment opened
+
         wizard = AssessmentWizard(
             self.ctx.questionnaire,
             self.ctx.ui,
