@@ -32,6 +32,7 @@ class AppContext:
         self.window_settings = window_settings
         self.qt_translations = qt_translations or QtTranslations()
         self.workspaces = Workspaces(data_dir, questionnaire, keep_backups=settings.backups)
+        self.passphrases: dict[str, str] = {}  # encrypted workspaces opened this session, never on disk
         self._apply_language()
 
     def _apply_language(self) -> None:

@@ -69,6 +69,20 @@ def _workspaces(args: argparse.Namespace):
     return Workspaces(data_dir_from(args.data_dir), questionnaire(), keep_backups=_settings(args).backups)
 
 
+def _passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase from --passphrase-file: its first line, without the line ending."""
+    if not getattr(args, "passphrase_file", None):
+        return None
+    try:
+        with open(args.passphrase_file, encoding="utf-8") as handle:
+            secret = handle.readline().rstrip("\r\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LiaError(_ui(args)("cli_passphrase_unreadable", path=args.passphrase_file, reason=exc)) from None
+    if not secret:
+        raise LiaError(_ui(args)("cli_passphrase_empty", path=args.passphrase_file))
+    return secret
+
+
 def _branding(args: argparse.Namespace):
     from lia_desktop.export.pdf import Branding
 
@@ -104,7 +118,7 @@ def cmd_workspaces(args: argparse.Namespace) -> int:
 def cmd_workspace(args: argparse.Namespace) -> int:
     spaces = _workspaces(args)
     if args.action == "create":
-        spaces.create(args.name)
+        spaces.create(args.name, passphrase=_passphrase(args))
         _out(_ui(args)("cli_created", name=args.name))
     elif args.action == "rename":
         spaces.rename(args.name, args.new_name)
@@ -127,7 +141,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
     spaces = _workspaces(args)
     try:
-        store = spaces.open(args.workspace, read_only=True)
+        store = spaces.open(args.workspace, read_only=True, passphrase=_passphrase(args))
     except UnknownWorkspace:
         if args.workspace != DEFAULT_WORKSPACE:
             raise
@@ -161,7 +175,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if args.as_copy:
         assessments = [a.with_new_id() for a in assessments]
     spaces = _workspaces(args)
-    with spaces.open(args.workspace, create=True) as store:
+    with spaces.open(args.workspace, create=True, passphrase=_passphrase(args)) as store:
         store.repository.add_many(assessments, sources=list(args.files))
     ui = _ui(args)
     for a in assessments:
@@ -174,7 +188,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from lia_desktop.export import exchange, pdf
 
     spaces = _workspaces(args)
-    with spaces.open(args.workspace, read_only=True) as store:
+    with spaces.open(args.workspace, read_only=True, passphrase=_passphrase(args)) as store:
         assessment = store.repository.get(args.id)
     if args.json:
         _write_output(args.json, exchange.dumps(assessment))
@@ -194,7 +208,7 @@ def cmd_export_all(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise LiaError(_ui(args)("cli_cannot_create", path=folder, reason=exc.strerror or exc)) from None
     spaces = _workspaces(args)
-    with spaces.open(args.workspace, read_only=True) as store:
+    with spaces.open(args.workspace, read_only=True, passphrase=_passphrase(args)) as store:
         rows = store.repository.list(status=args.status, verdict=args.verdict)
         assessments = [store.repository.get(r.id) for r in rows]
     q, paper, branding = questionnaire(), _paper(args), _branding(args)
@@ -216,7 +230,7 @@ def cmd_blank(args: argparse.Namespace) -> int:
 
 def cmd_backups(args: argparse.Namespace) -> int:
     spaces = _workspaces(args)
-    good = set(spaces.backups(args.workspace).good())
+    good = set(spaces.backups(args.workspace).good(_passphrase(args)))
     ui = _ui(args)
     for backup in spaces.backups(args.workspace).list():
         state = ui("cli_backup_good") if backup.path in good else ui("cli_backup_damaged")
@@ -226,7 +240,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     spaces = _workspaces(args)
-    kept = spaces.restore(args.workspace, Path(args.backup))
+    kept = spaces.restore(args.workspace, Path(args.backup), passphrase=_passphrase(args))
     ui = _ui(args)
     where = " " + ui("cli_kept_at", path=kept) if kept else ""
     _out(ui("cli_restored", name=args.workspace, path=args.backup) + where)
@@ -252,12 +266,13 @@ def cmd_selftest(args: argparse.Namespace) -> int:
         _out(ui("cli_selftest_example", name=path.name, verdict=ui.texts.verdict_short(verdicts.pop().value)))
     with tempfile.TemporaryDirectory() as folder:
         spaces = Workspaces(Path(folder), q)
-        with spaces.open("selftest", create=True) as store:
-            store.repository.add_many(assessments)
-        with spaces.open("selftest", read_only=True) as store:
-            again = [store.repository.get(a.id) for a in assessments]
-        if [exchange.dumps(a) for a in again] != [exchange.dumps(a) for a in assessments]:
-            raise LiaError(ui("cli_selftest_failed", what="workspace"))
+        for name, secret in (("selftest", None), ("selftest-encrypted", "selftest passphrase")):
+            with spaces.open(name, create=True, passphrase=secret) as store:
+                store.repository.add_many(assessments)
+            with spaces.open(name, read_only=True, passphrase=secret) as store:
+                again = [store.repository.get(a.id) for a in assessments]
+            if [exchange.dumps(a) for a in again] != [exchange.dumps(a) for a in assessments]:
+                raise LiaError(ui("cli_selftest_failed", what=name))
     _out(ui("cli_selftest_round_trip"))
     _out(ui("cli_selftest_passed", app=f"{APP_NAME} {__version__}"))
     return 0
@@ -295,7 +310,12 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--workspace", metavar="NAME", help=f"workspace (default: {DEFAULT_WORKSPACE}; the window opens the last one)"
     )
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window and of the messages")
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        help="passphrase of an encrypted workspace (first line of FILE); a new workspace is created encrypted",
+    )
     commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
 
     commands.add_parser("workspaces", help="list the workspaces").set_defaults(run=cmd_workspaces)

@@ -15,10 +15,12 @@ from lia_desktop.storage.errors import (
     LiaError,
     NotFound,
     OutputError,
+    PassphraseRequired,
     StoreWriteError,
     UnknownWorkspace,
     WorkspaceExists,
     WorkspaceInUse,
+    WrongPassphrase,
 )
 
 
@@ -51,6 +53,10 @@ class Ui:
             return self("err_workspace_name", name=exc.name), detail
         if isinstance(exc, NotFound):
             return self("err_not_found"), detail
+        if isinstance(exc, PassphraseRequired):
+            return self("err_passphrase_required", path=exc.path), ""
+        if isinstance(exc, WrongPassphrase):
+            return self("err_wrong_passphrase", path=exc.path), ""
         if isinstance(exc, OutputError):
             return self("err_output", path=exc.path, reason=exc.reason), ""
         if type(exc) is LiaError:  # raised with a message already meant for the user

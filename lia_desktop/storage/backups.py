@@ -6,7 +6,7 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from lia_desktop.storage.errors import DamagedWorkspace
+from lia_desktop.storage.errors import LiaError
 from lia_desktop.storage.safe_storage import atomic_write, load_validated
 
 DEFAULT_KEEP = 10
@@ -42,13 +42,14 @@ class Backups:
                 found.append(Backup(path, taken))
         return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
-    def good(self) -> list[Path]:
-        """Backups that load and validate, newest first."""
+    def good(self, passphrase: str | None = None) -> list[Path]:
+        """Backups that load and validate, newest first (encrypted ones without the passphrase:
+        only their header can be checked)."""
         good = []
         for backup in self.list():
             try:
-                load_validated(backup.path)
-            except DamagedWorkspace:
+                load_validated(backup.path, passphrase)
+            except LiaError:
                 continue
             good.append(backup.path)
         return good

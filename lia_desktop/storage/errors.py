@@ -95,3 +95,18 @@ class OutputError(LiaError):
         self.path = path
         self.reason = reason
         super().__init__(f"cannot write {path}: {reason}; choose another place")
+
+
+class PassphraseRequired(LiaError):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"workspace {path} is encrypted; give its passphrase (--passphrase-file FILE)")
+
+
+class WrongPassphrase(LiaError):
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(
+            f"workspace {path} cannot be opened with this passphrase (wrong passphrase, or the file was changed); "
+            "nothing was changed"
+        )

@@ -25,7 +25,14 @@ from typing import Any
 import orjson
 from tinydb.storages import Storage
 
-from lia_desktop.storage.errors import DamagedWorkspace, ReadOnlyWorkspace, StoreWriteError
+from lia_desktop.storage.crypto import HeaderError, Sealer, SealError, check_header, is_encrypted
+from lia_desktop.storage.errors import (
+    DamagedWorkspace,
+    PassphraseRequired,
+    ReadOnlyWorkspace,
+    StoreWriteError,
+    WrongPassphrase,
+)
 
 _REASONS = {
     errno.ENOSPC: "the disk is full",
@@ -89,12 +96,50 @@ def check_shape(data: Any) -> str | None:
     return None
 
 
-def load_validated(path: Path) -> dict[str, Any]:
-    """Read and validate a workspace file; DamagedWorkspace (without backups) when it is bad."""
+def _read(path: Path) -> bytes:
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise DamagedWorkspace(path, f"cannot be read: {describe_os_error(exc)}") from exc
+
+
+def read_workspace(path: Path, passphrase: str | None = None) -> tuple[dict[str, Any], Sealer | None]:
+    """Read, decrypt where needed, and validate a workspace file.
+
+    Returns the data and, for an encrypted workspace, the sealer that writes it back.
+    """
+    raw = _read(path)
+    sealer = None
+    if is_encrypted(raw):
+        if passphrase is None:
+            raise PassphraseRequired(path)
+        try:
+            sealer = Sealer.for_file(raw, passphrase)
+            raw = sealer.open(raw)
+        except HeaderError as exc:
+            raise DamagedWorkspace(path, str(exc)) from None
+        except SealError:
+            raise WrongPassphrase(path) from None
+    return parse_validated(raw, path), sealer
+
+
+def load_validated(path: Path, passphrase: str | None = None) -> dict[str, Any]:
+    """Validate a workspace or backup file; DamagedWorkspace (without backups) when it is bad.
+
+    An encrypted file without its passphrase can only have its header checked: it returns {}.
+    """
+    raw = _read(path)
+    if is_encrypted(raw) and passphrase is None:
+        try:
+            check_header(raw)
+        except HeaderError as exc:
+            raise DamagedWorkspace(path, str(exc)) from None
+        return {}
+    return read_workspace(path, passphrase)[0]
+
+
+def parse_validated(raw: bytes, path: Path) -> dict[str, Any]:
+    """Parse and check the shape of a workspace's JSON."""
     if not raw.strip():
         raise DamagedWorkspace(path, "the file is empty" if not raw else "the file holds only blanks")
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -117,11 +162,22 @@ class SafeStorage(Storage):
         path: str | os.PathLike[str],
         read_only: bool = False,
         before_write: Callable[[Path], None] | None = None,
+        passphrase: str | None = None,
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.before_write = before_write
-        self._data: dict[str, Any] | None = load_validated(self.path) if self.path.exists() else None
+        self._passphrase = passphrase
+        self._data: dict[str, Any] | None = None
+        self._sealer: Sealer | None = None
+        if self.path.exists():
+            self._data, self._sealer = read_workspace(self.path, passphrase)
+        elif passphrase:  # a new workspace named with a passphrase is created encrypted
+            self._sealer = Sealer.new(passphrase)
+
+    @property
+    def encrypted(self) -> bool:
+        return self._sealer is not None
 
     def read(self) -> dict[str, Any] | None:
         return self._data
@@ -132,6 +188,8 @@ class SafeStorage(Storage):
             raise ReadOnlyWorkspace(self.path)
         try:
             payload = orjson.dumps(data)
+            if self._sealer is not None:
+                payload = self._sealer.seal(payload)
             if self.before_write is not None:
                 self.before_write(self.path)
             atomic_write(self.path, payload)
@@ -145,7 +203,7 @@ class SafeStorage(Storage):
 
     def _reload(self) -> None:
         """TinyDB changed our cached data before writing it: go back to what is on disk."""
-        self._data = load_validated(self.path) if self.path.exists() else None
+        self._data = read_workspace(self.path, self._passphrase)[0] if self.path.exists() else None
 
     def close(self) -> None:
         pass

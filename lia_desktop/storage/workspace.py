@@ -10,11 +10,12 @@ Layout of the data folder (--data-dir, LIA_DATA_DIR, or the per-user application
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import os
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import filelock
@@ -25,6 +26,7 @@ from lia_desktop import APP_NAME
 from lia_desktop.domain.content import Questionnaire
 from lia_desktop.domain.model import now_utc
 from lia_desktop.storage.backups import DEFAULT_KEEP, Backups
+from lia_desktop.storage.crypto import MAGIC, is_encrypted
 from lia_desktop.storage.errors import (
     BadWorkspaceName,
     DamagedWorkspace,
@@ -90,6 +92,7 @@ class WorkspaceStore:
         read_only: bool = False,
         lock_timeout: float = LOCK_TIMEOUT,
         clock: Callable[[], str] = now_utc,
+        passphrase: str | None = None,
     ) -> None:
         self.path = path
         self.read_only = read_only
@@ -107,9 +110,10 @@ class WorkspaceStore:
             if not read_only:
                 self._remove_stale_temporaries()
             try:
-                storage = SafeStorage(path, read_only=read_only, before_write=self._before_write)
+                storage = SafeStorage(path, read_only=read_only, before_write=self._before_write, passphrase=passphrase)
             except DamagedWorkspace as exc:
-                raise DamagedWorkspace(path, exc.reason, backups.good() if backups else []) from exc
+                raise DamagedWorkspace(path, exc.reason, backups.good(passphrase) if backups else []) from exc
+            self.encrypted = storage.encrypted
             self.db = TinyDB(storage=lambda: storage)
             self._check_meta(clock)
         except BaseException:
@@ -125,6 +129,7 @@ class WorkspaceStore:
         store.backups = None
         store._backed_up = True
         store._lock = None
+        store.encrypted = False
         store.db = TinyDB(storage=MemoryStorage)
         store._check_meta(clock)
         store.repository = Repository(store.db, questionnaire, clock)
@@ -216,18 +221,43 @@ class Workspaces:
         create: bool = False,
         read_only: bool = False,
         lock_timeout: float = LOCK_TIMEOUT,
+        passphrase: str | None = None,
     ) -> WorkspaceStore:
+        """Open a workspace; with create, a new one is made (encrypted when a passphrase is given)."""
         path = self.path(name)
         if not path.exists():
             if not create or read_only:
                 raise UnknownWorkspace(name)
             self._ensure(self.folder)
-        return WorkspaceStore(path, self.questionnaire, self.backups(name), read_only, lock_timeout)
+        return WorkspaceStore(
+            path, self.questionnaire, self.backups(name), read_only, lock_timeout, passphrase=passphrase
+        )
 
-    def create(self, name: str) -> None:
+    def is_encrypted(self, name: str) -> bool:
+        path = self.path(name)
+        try:
+            with path.open("rb") as handle:
+                return is_encrypted(handle.read(len(MAGIC)))
+        except OSError:
+            return False
+
+    @contextlib.contextmanager
+    def _locked(self, path: Path) -> Iterator[None]:
+        """Hold the workspace's writer lock without reading it (rename, delete, restore)."""
+        lock = filelock.FileLock(path.with_suffix(".lock"), timeout=LOCK_TIMEOUT, thread_local=False, mode=0o600)
+        try:
+            lock.acquire()
+        except filelock.Timeout:
+            raise WorkspaceInUse(path) from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    def create(self, name: str, passphrase: str | None = None) -> None:
         if self.exists(name):
             raise WorkspaceExists(name)
-        self.open(name, create=True).close()
+        self.open(name, create=True, passphrase=passphrase).close()
 
     def _stamp(self) -> str:
         return _dt.datetime.now(_dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
@@ -239,7 +269,7 @@ class Workspaces:
             raise UnknownWorkspace(old)
         if target.exists() and source.name.casefold() != target.name.casefold():
             raise WorkspaceExists(new)
-        with self.open(old):
+        with self._locked(source):
             try:
                 os.replace(source, target)
                 old_backups = self.backup_root / check_name(old)
@@ -257,7 +287,7 @@ class Workspaces:
         source = self.path(name)
         if not source.exists():
             raise UnknownWorkspace(name)
-        with self.open(name):
+        with self._locked(source):
             self._ensure(self.set_aside)
             target = self.set_aside / f"{source.stem}.deleted-{self._stamp()}.json"
             try:
@@ -266,7 +296,7 @@ class Workspaces:
                 raise StoreWriteError(source, describe_os_error(exc)) from exc
         return target
 
-    def restore(self, name: str, backup: Path) -> Path | None:
+    def restore(self, name: str, backup: Path, passphrase: str | None = None) -> Path | None:
         """Put `backup` in place of the workspace; the current file is kept aside, never overwritten.
 
         Works on a damaged workspace too (that is what it is for). Returns where the replaced
@@ -274,13 +304,12 @@ class Workspaces:
         """
         target = self.path(name)
         self._ensure(self.folder)
-        lock = filelock.FileLock(target.with_suffix(".lock"), timeout=LOCK_TIMEOUT, thread_local=False, mode=0o600)
+        with self._locked(target):
+            return self._restore_locked(target, backup, passphrase)
+
+    def _restore_locked(self, target: Path, backup: Path, passphrase: str | None) -> Path | None:
         try:
-            lock.acquire()
-        except filelock.Timeout:
-            raise WorkspaceInUse(target) from None
-        try:
-            load_validated(backup)
+            load_validated(backup, passphrase)
             data = backup.read_bytes()
             kept = None
             if target.exists():
@@ -291,5 +320,3 @@ class Workspaces:
             return kept
         except OSError as exc:
             raise StoreWriteError(target, describe_os_error(exc)) from exc
-        finally:
-            lock.release()

@@ -66,3 +66,10 @@ def open_externally(path: str) -> bool:
     from PySide6.QtGui import QDesktopServices
 
     return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def ask_password(parent: QWidget | None, title: str, label: str) -> str | None:
+    from PySide6.QtWidgets import QLineEdit
+
+    text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+    return text if ok else None

@@ -33,7 +33,7 @@ from lia_desktop.domain.model import Assessment, Status, Verdict
 from lia_desktop.export import exchange
 from lia_desktop.export.filenames import record_name
 from lia_desktop.export.output import write_output
-from lia_desktop.storage.errors import DamagedWorkspace, LiaError
+from lia_desktop.storage.errors import DamagedWorkspace, LiaError, PassphraseRequired, WrongPassphrase
 from lia_desktop.storage.repository import Summary, filter_summaries
 from lia_desktop.storage.workspace import WorkspaceStore
 from lia_desktop.ui import dialogs
@@ -274,7 +274,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         ui, t = self.ctx.ui, self.ctx.content
-        self.setWindowTitle(f"{APP_NAME} — {self.workspace}" if self.workspace else APP_NAME)
+        locked = f" ({ui('encrypted')})" if self.store is not None and self.store.encrypted else ""
+        self.setWindowTitle(f"{APP_NAME} — {self.workspace}{locked}" if self.workspace else APP_NAME)
         for name, action in self.actions_by_name.items():
             action.setText(ui(f"act_{name}"))
             action.setToolTip(ui(f"act_{name}"))
@@ -324,12 +325,24 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- workspaces
 
-    def open_workspace(self, name: str, create: bool = True) -> bool:
-        """Switch to a workspace; errors are shown, and damaged stores offer recovery."""
+    def open_workspace(self, name: str, create: bool = True, passphrase: str | None = None) -> bool:
+        """Switch to a workspace; errors are shown, damaged stores offer recovery, encrypted ones
+        ask for their passphrase (kept in memory for this session only)."""
         if self.wizard is not None:
             return False
+        passphrase = passphrase or self.ctx.passphrases.get(name)
         try:
-            store = self.ctx.workspaces.open(name, create=create)
+            store = self.ctx.workspaces.open(name, create=create, passphrase=passphrase)
+        except (PassphraseRequired, WrongPassphrase) as exc:
+            if isinstance(exc, WrongPassphrase):
+                self.show_error(exc)
+                self.ctx.passphrases.pop(name, None)
+            ui = self.ctx.ui
+            secret = dialogs.ask_password(self, ui("passphrase_title"), ui("passphrase_label", name=name))
+            if not secret:
+                self._show_unavailable(exc)
+                return False
+            return self.open_workspace(name, create, secret)
         except DamagedWorkspace as exc:
             return self._recover(name, exc)
         except LiaError as exc:
@@ -338,6 +351,8 @@ class MainWindow(QMainWindow):
             return False
         self._close_store()
         self.store, self.workspace = store, name
+        if passphrase and store.encrypted:
+            self.ctx.passphrases[name] = passphrase
         self.ctx.window_settings.setValue("last_workspace", name)
         self._fill_workspaces()
         self.retranslate()
@@ -362,7 +377,7 @@ class MainWindow(QMainWindow):
         ):
             return False
         try:
-            self.ctx.workspaces.restore(name, exc.backups[0])
+            self.ctx.workspaces.restore(name, exc.backups[0], passphrase=self.ctx.passphrases.get(name))
         except LiaError as again:
             self.show_error(again)
             return False
@@ -384,14 +399,23 @@ class MainWindow(QMainWindow):
             self.store = None
 
     def new_workspace(self) -> None:
-        name = dialogs.ask_text(self, self.ctx.ui("act_workspace_new"), self.ctx.ui("workspace_name"))
+        ui = self.ctx.ui
+        name = dialogs.ask_text(self, ui("act_workspace_new"), ui("workspace_name"))
         if not name:
             return
+        secret = dialogs.ask_password(self, ui("act_workspace_new"), ui("passphrase_new"))
+        if secret is None:
+            return
+        if secret and dialogs.ask_password(self, ui("act_workspace_new"), ui("passphrase_repeat")) != secret:
+            dialogs.show_error(self, ui("error_title"), ui("passphrase_mismatch"))
+            return
         try:
-            self.ctx.workspaces.create(name)
+            self.ctx.workspaces.create(name, passphrase=secret or None)
         except LiaError as exc:
             self.show_error(exc)
             return
+        if secret:
+            self.ctx.passphrases[name.strip()] = secret
         self.open_workspace(name.strip())
 
     def rename_workspace(self) -> None:
@@ -406,6 +430,8 @@ class MainWindow(QMainWindow):
             self.show_error(exc)
             self.open_workspace(old)
             return
+        if old in self.ctx.passphrases:
+            self.ctx.passphrases[new.strip()] = self.ctx.passphrases.pop(old)
         self.open_workspace(new.strip())
 
     def delete_workspace(self) -> None:
@@ -428,7 +454,7 @@ class MainWindow(QMainWindow):
 
     def restore_backup(self) -> None:
         ui = self.ctx.ui
-        backups = self.ctx.workspaces.backups(self.workspace).good()
+        backups = self.ctx.workspaces.backups(self.workspace).good(self.ctx.passphrases.get(self.workspace))
         if not backups:
             dialogs.show_info(self, ui("act_workspace_restore"), ui("no_backups"))
             return
@@ -443,7 +469,7 @@ class MainWindow(QMainWindow):
         name = self.workspace
         self._close_store()
         try:
-            self.ctx.workspaces.restore(name, backups[0])
+            self.ctx.workspaces.restore(name, backups[0], passphrase=self.ctx.passphrases.get(name))
         except LiaError as exc:
             self.show_error(exc)
         self.open_workspace(name)

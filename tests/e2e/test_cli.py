@@ -205,3 +205,19 @@ def test_the_window_starts_and_stops_as_a_program(cli, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     assert (cli.data / "window.ini").exists()  # it remembered its window and workspace
+
+
+def test_an_encrypted_workspace_from_the_command_line(cli, tmp_path):
+    secret, wrong = tmp_path / "secret.txt", tmp_path / "wrong.txt"
+    secret.write_text("mijn geheim\n", encoding="utf-8")
+    wrong.write_text("iets anders\n", encoding="utf-8")
+    assert cli("--workspace", "Kluis", "--passphrase-file", secret, "import", NEWSLETTER).returncode == 0
+    assert b"Bakkerij" not in (cli.data / "workspaces" / "Kluis.json").read_bytes()
+    done = cli("--workspace", "Kluis", "list")
+    assert done.returncode == 1 and "encrypted" in one_line_error(done)
+    done = cli("--workspace", "Kluis", "--passphrase-file", wrong, "list")
+    assert done.returncode == 1 and "does not open with this passphrase" in one_line_error(done)
+    done = cli("--workspace", "Kluis", "--passphrase-file", secret, "list", "--json")
+    assert done.returncode == 0 and json.loads(done.stdout)[0]["organisation"] == "Bakkerij Janssens bv"
+    done = cli("--workspace", "Kluis", "--passphrase-file", tmp_path / "missing.txt", "list")
+    assert done.returncode == 1 and "cannot be read" in one_line_error(done)

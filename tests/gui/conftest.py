@@ -30,6 +30,7 @@ class Answers:
         self.save_to: str | None = None
         self.folder: str | None = None
         self.text: str | None = None
+        self.passwords: list[str | None] = []
 
 
 @pytest.fixture
@@ -47,6 +48,7 @@ def answers(monkeypatch):
     monkeypatch.setattr(dialogs, "choose_save_file", lambda *_a: given.save_to)
     monkeypatch.setattr(dialogs, "choose_folder", lambda *_a: given.folder)
     monkeypatch.setattr(dialogs, "ask_text", lambda *_a: given.text)
+    monkeypatch.setattr(dialogs, "ask_password", lambda *_a: given.passwords.pop(0) if given.passwords else "")
     monkeypatch.setattr(dialogs, "open_externally", lambda path: given.asked.append(path) or True)
     return given
 

@@ -279,3 +279,40 @@ def test_a_second_copy_finds_the_workspace_in_use(qtbot, tmp_path, questionnaire
     finally:
         first.close()
     assert second.open_workspace("default")
+
+
+def test_an_encrypted_workspace_asks_for_its_passphrase(qtbot, tmp_path, questionnaire, answers):
+    data = tmp_path / "data"
+    first = MainWindow(make_context(data, questionnaire))
+    qtbot.addWidget(first)
+    first.show()
+    answers.text = "Kluis"
+    answers.passwords = ["geheim", "geheim"]
+    first.actions_by_name["workspace_new"].trigger()
+    assert first.workspace == "Kluis" and first.store.encrypted
+    assert "versleuteld" in first.windowTitle()
+    fill_store(first, 1)
+    first.close()
+    assert b"Actie 0" not in first.ctx.workspaces.path("Kluis").read_bytes()
+
+    second = MainWindow(make_context(data, questionnaire))
+    qtbot.addWidget(second)
+    second.show()
+    answers.passwords = ["fout", "geheim"]
+    assert second.open_workspace("Kluis")
+    assert answers.errors and "wachtwoord" in answers.errors[-1]
+    assert second.model.rowCount() == 1
+    second.close()
+    answers.passwords = [None]  # cancelled
+    third = MainWindow(make_context(data, questionnaire))
+    qtbot.addWidget(third)
+    assert not third.open_workspace("Kluis")
+    assert "versleuteld" in third.empty_hint.text()
+
+
+def test_a_mistyped_new_passphrase_creates_nothing(window, answers):
+    answers.text = "Kluis"
+    answers.passwords = ["geheim", "gehiem"]
+    window.actions_by_name["workspace_new"].trigger()
+    assert "Kluis" not in window.ctx.workspaces.names()
+    assert "verschillen" in answers.errors[-1]
