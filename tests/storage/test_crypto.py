@@ -19,7 +19,7 @@ def _fill(spaces, count=2, name="kluis"):
 
 
 def test_an_encrypted_workspace_holds_no_readable_text(spaces):
-    path, made = _fill(spaces)
+    path, _ = _fill(spaces)
     raw = path.read_bytes()
     assert raw.startswith(MAGIC)
     assert b"Geheime actie" not in raw and b"assessments" not in raw
