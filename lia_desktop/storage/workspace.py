@@ -81,6 +81,16 @@ def check_name(name: str) -> str:
     return name
 
 
+def acquire_lock(path: Path, timeout: float) -> filelock.BaseFileLock:
+    """The one-writer lock of a workspace (waits up to `timeout` seconds), or WorkspaceInUse."""
+    lock = filelock.FileLock(path.with_suffix(".lock"), timeout=timeout, thread_local=False, mode=0o600)
+    try:
+        lock.acquire()
+    except filelock.Timeout:
+        raise WorkspaceInUse(path) from None
+    return lock
+
+
 class WorkspaceStore:
     """An open workspace: its lock, its crash-safe storage, TinyDB and the repository."""
 
@@ -100,12 +110,7 @@ class WorkspaceStore:
         self._backed_up = False
         self._lock: filelock.BaseFileLock | None = None
         if not read_only:
-            lock = filelock.FileLock(path.with_suffix(".lock"), timeout=lock_timeout, thread_local=False, mode=0o600)
-            try:
-                lock.acquire()
-            except filelock.Timeout:
-                raise WorkspaceInUse(path) from None
-            self._lock = lock
+            self._lock = acquire_lock(path, lock_timeout)
         try:
             if not read_only:
                 self._remove_stale_temporaries()
@@ -244,11 +249,7 @@ class Workspaces:
     @contextlib.contextmanager
     def _locked(self, path: Path) -> Iterator[None]:
         """Hold the workspace's writer lock without reading it (rename, delete, restore)."""
-        lock = filelock.FileLock(path.with_suffix(".lock"), timeout=LOCK_TIMEOUT, thread_local=False, mode=0o600)
-        try:
-            lock.acquire()
-        except filelock.Timeout:
-            raise WorkspaceInUse(path) from None
+        lock = acquire_lock(path, LOCK_TIMEOUT)
         try:
             yield
         finally:
