@@ -24,7 +24,8 @@ SIGNOFF_FIELDS = ("decision", "decision_rationale", "signoff_name", "signoff_rol
 
 Value = str | bool | list[str] | None
 # Keys of the stored document that change without the assessment's content changing.
-_VOLATILE = frozenset({"updated_at", "current_page", "revisions", "created_at", "schema_version"})
+# The status is not content either: its changes are the revisions' events themselves.
+_VOLATILE = frozenset({"updated_at", "current_page", "revisions", "created_at", "schema_version", "status"})
 
 
 class Status(StrEnum):

@@ -164,15 +164,19 @@ class Repository:
 
     # ---------------------------------------------------------------- writing
 
-    def _document(self, assessment: Assessment) -> dict[str, Any]:
+    def _document(self, assessment: Assessment, completed: dict[str, Any] | None = None) -> dict[str, Any]:
         doc = assessment.to_dict()
         doc["_verdict"] = evaluate(assessment, self._questionnaire).verdict.value
         doc["_rules"] = self._questionnaire.version
+        if completed is not None:
+            doc["_completed"] = completed  # the version last completed: what a revision is measured from
         return doc
 
-    def _put(self, assessment: Assessment) -> None:
-        doc = self._document(assessment)
+    def _put(self, assessment: Assessment, completed: dict[str, Any] | None = None) -> None:
         existing = self._doc(assessment.id)
+        if completed is None and existing is not None:
+            completed = existing.get("_completed")
+        doc = self._document(assessment, completed)
         if existing is None:
             self._table.insert(doc)
         else:
@@ -205,24 +209,32 @@ class Repository:
         self._table.insert_multiple([self._document(a) for a in assessments])
 
     def save(self, assessment: Assessment, by: str = "") -> Assessment:
-        """Save a draft, or a change to a completed assessment (recorded as a revision)."""
+        """Save a draft. A completed assessment that is changed becomes a draft again (revision
+        "changed"): a completed record changes only by being completed again."""
         existing = self._doc(assessment.id)
+        completed = None
         if existing is not None and existing.get("status") == Status.COMPLETED.value:
-            changes = assessment.changed_items(self._to_assessment(existing))
+            before = self._to_assessment(existing)
+            changes = assessment.changed_items(before)
             if changes:
+                completed = existing.get("_completed") or before.to_dict()
+                assessment.status = Status.DRAFT
                 assessment.revisions.append(Revision(at=self._clock(), by=by, event=Event.CHANGED, changes=changes))
         assessment.updated_at = self._clock()
-        self._put(assessment)
+        self._put(assessment, completed)
         return assessment
 
     def complete(self, assessment: Assessment, by: str = "") -> Assessment:
-        """Mark completed and record who completed it and what changed since the last completion."""
+        """Mark completed, recording who completed it and what changed since the last completion."""
         existing = self._doc(assessment.id)
-        changes = assessment.changed_items(self._to_assessment(existing)) if existing is not None else []
+        changes: list[str] = []
+        if existing is not None:
+            base = existing.get("_completed") or {k: v for k, v in existing.items() if not k.startswith("_")}
+            changes = assessment.changed_items(Assessment.from_dict(migrate(base)))
         assessment.status = Status.COMPLETED
         assessment.revisions.append(Revision(at=self._clock(), by=by, event=Event.COMPLETED, changes=changes))
         assessment.updated_at = self._clock()
-        self._put(assessment)
+        self._put(assessment, completed=assessment.to_dict())
         return assessment
 
     def _set_status(self, key: str, status: Status, event: Event, by: str) -> Assessment:
@@ -238,7 +250,9 @@ class Repository:
 
     def unarchive(self, key: str, by: str = "") -> Assessment:
         assessment = self.get(key)
-        back = Status.COMPLETED if any(r.event is Event.COMPLETED for r in assessment.revisions) else Status.DRAFT
+        # back to what it was before: completed only if its last content event is a completion
+        content = [r.event for r in assessment.revisions if r.event in (Event.COMPLETED, Event.CHANGED)]
+        back = Status.COMPLETED if content and content[-1] is Event.COMPLETED else Status.DRAFT
         return self._set_status(key, back, Event.UNARCHIVED, by)
 
     def duplicate(self, key: str) -> Assessment:

@@ -65,14 +65,21 @@ def test_completed_assessments_keep_their_revision_history(store):
     repo.complete(a, by="Tom")
     a.set_value("q09", "yes")
     a.set_note("q09", "Twee berichten per week")
+    repo.save(a, by="An")  # a change reopens it as a draft, recorded once
+    assert repo.get(a.id).status is Status.DRAFT
+    a.set_value("q05", "no")
+    repo.save(a, by="An")  # further edits of the draft: no new revision
     repo.save(a, by="An")
-    repo.save(a, by="An")  # nothing changed: no revision
+    repo.complete(a, by="An")  # completed again: what changed since the last completion
     history = repo.get(a.id).revisions
     assert [(r.event, r.by, r.changes) for r in history] == [
         (Event.COMPLETED, "Tom", []),
         (Event.CHANGED, "An", ["q09"]),
+        (Event.COMPLETED, "An", ["q05", "q09"]),
     ]
-    assert history[0].at < history[1].at
+    assert history[0].at < history[1].at < history[2].at
+    repo.save(repo.get(a.id), by="An")  # saving without a change keeps it completed
+    assert repo.get(a.id).status is Status.COMPLETED and len(repo.get(a.id).revisions) == 3
 
 
 def test_archive_and_unarchive(store):
@@ -84,6 +91,11 @@ def test_archive_and_unarchive(store):
     draft = repo.save(make_assessment())
     repo.archive(draft.id)
     assert repo.unarchive(draft.id).status is Status.DRAFT
+    reopened = repo.get(a.id)
+    reopened.set_value("q03", "no")
+    repo.save(reopened)  # changed after completion: a draft again
+    repo.archive(a.id)
+    assert repo.unarchive(a.id).status is Status.DRAFT
 
 
 def test_duplicate_is_a_new_stored_draft(store):
@@ -111,9 +123,8 @@ def test_list_search_and_filters(store):
     good = repo.save(make_assessment(title="Lentenieuwsbrief", organisation="Bakkerij Janssens"))
     bad = repo.save(make_assessment(title="Sms-actie", organisation="Fietsen De Smet", c1="no"))
     open_ = repo.save(make_assessment(title="Catalogus", organisation="fietsen de smet", q05=None))
-    repo.complete(good)
     good.review_date = "2026-01-01"
-    repo.save(good)
+    repo.complete(good)
     rows = repo.list()
     assert [r.id for r in rows] == [good.id, open_.id, bad.id]  # newest change first
     assert {r.id: r.verdict for r in rows} == {good.id: "suitable", bad.id: "not_suitable", open_.id: "incomplete"}
