@@ -562,7 +562,8 @@ class MainWindow(QMainWindow):
         except LiaError as exc:
             self.show_error(exc)
             return None
-        return self.start_wizard(assessment, resume=True)
+        # a draft continues where it was left; a completed one is read again from the start
+        return self.start_wizard(assessment, resume=assessment.status is Status.DRAFT)
 
     def start_wizard(self, draft: Assessment, resume: bool = False) -> AssessmentWizard | None:
         if self.store is None or self.wizard is not None:

@@ -280,3 +280,26 @@ def test_the_channel_page_tells_the_rules_before_the_balance(qtbot, window):
     assert "toestemming" in notes  # e-mail to prospects: consent needed whatever the balance
     fill(wizard, {"e_optout_message": False})
     assert "afmelden" in wizard.currentPage().notes.text()
+
+
+def test_changing_a_completed_assessment_reopens_it_until_finished_again(qtbot, window):
+    wizard = window.new_assessment()
+    walk(qtbot, wizard, ANSWERS)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assessment_id = wizard.draft.id
+    window.select_id(assessment_id)
+    wizard = window.open_selected()
+    while wizard.currentPage().name != "q03":
+        click_next(qtbot, wizard)
+    fill(wizard, {"q03": "no", "q03.note": "Weinig voordeel voor de klant."})
+    wizard.button(QWizard.WizardButton.CancelButton).click()  # save and close
+    stored = window.store.repository.get(assessment_id)
+    assert stored.status is Status.DRAFT
+    assert [r.event.value for r in stored.revisions] == ["completed", "changed"]
+    window.select_id(assessment_id)
+    wizard = window.open_selected()
+    walk(qtbot, wizard, {}, until="finish")
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    stored = window.store.repository.get(assessment_id)
+    assert stored.status is Status.COMPLETED
+    assert stored.revisions[-1].event.value == "completed" and stored.revisions[-1].changes == ["q03"]
