@@ -249,7 +249,7 @@ class Questionnaire:
 
     def _rule_ids(self) -> list[str]:
         rules = self.rules
-        ids = ["INCOMPLETE", "BAL-AGAINST", "BAL-OPEN", "BAL-TOTAL", "DECISION-RATIONALE"]
+        ids = ["INCOMPLETE", "BAL-AGAINST", "BAL-OPEN", "BAL-TOTAL"]
         ids += [r["id"] for r in rules.get("hard_stop", [])]
         ids += [r["id"] for r in rules["balance"].get("extra", [])]
         ids += [b["id"] for b in rules["band"]]
