@@ -479,6 +479,8 @@ class AssessmentWizard(QWizard):
         self.setMinimumSize(880, 620)
         self.saver = DraftSaver(repository, draft, by, parent=self)
         self.saver.failed.connect(self._save_failed)
+        self.saver.saved.connect(self._saved)
+        self.save_problem = False  # shown once, until a save succeeds again
         self.pages: dict[str, BasePage] = {}
         self.page_ids: dict[str, int] = {}
         for index, name in enumerate(flow.all_pages(q)):
@@ -508,7 +510,7 @@ class AssessmentWizard(QWizard):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.setWindowTitle(self.ui("wizard_title", title=self.draft.title or self.ui("untitled")))
+        self._update_title()
         buttons = QWizard.WizardButton
         for button, key in (
             (buttons.BackButton, "back"),
@@ -525,7 +527,7 @@ class AssessmentWizard(QWizard):
     def draft_changed(self, item_id: str) -> None:
         self.saver.touch()
         if item_id == "title":
-            self.setWindowTitle(self.ui("wizard_title", title=self.draft.title or self.ui("untitled")))
+            self._update_title()
 
     def before_page(self, name: str) -> None:
         """Defaults that depend on earlier answers, filled in when a page is first shown."""
@@ -551,7 +553,20 @@ class AssessmentWizard(QWizard):
         self.saver.flush()
 
     def _save_failed(self, exc: BaseException) -> None:
-        emit(self.save_failed, exc)
+        """Tell the user once (not at every pause in typing); the title says it until saving works."""
+        if not self.save_problem:
+            self.save_problem = True
+            self._update_title()
+            emit(self.save_failed, exc)
+
+    def _saved(self) -> None:
+        if self.save_problem:
+            self.save_problem = False
+            self._update_title()
+
+    def _update_title(self) -> None:
+        title = self.ui("wizard_title", title=self.draft.title or self.ui("untitled"))
+        self.setWindowTitle(f"{title} — {self.ui('not_saved')}" if self.save_problem else title)
 
     # ---------------------------------------------------------------- navigation
 

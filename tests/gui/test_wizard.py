@@ -303,3 +303,31 @@ def test_changing_a_completed_assessment_reopens_it_until_finished_again(qtbot, 
     stored = window.store.repository.get(assessment_id)
     assert stored.status is Status.COMPLETED
     assert stored.revisions[-1].event.value == "completed" and stored.revisions[-1].changes == ["q03"]
+
+
+def test_a_full_disk_is_told_once_and_nothing_typed_is_lost(qtbot, window, answers, monkeypatch):
+    import errno
+
+    from lia_desktop.storage import safe_storage
+
+    wizard = window.new_assessment()
+    wizard.next()
+    editor = wizard.currentPage().editors["title"]
+
+    def no_space(_fd, _data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(safe_storage, "_write_all", no_space)
+    editor.line.setText("Zomeractie")
+    assert not wizard.saver.flush()
+    editor.line.setText("Zomeractie 2026")
+    assert not wizard.saver.flush()
+    assert len(answers.errors) == 1 and "niet bewaard" in answers.errors[0]
+    assert "NIET BEWAARD" in wizard.windowTitle()
+    answers.confirm = False
+    wizard.reject()  # closing while unsaved asks first; "keep open"
+    assert wizard.isVisible()
+    monkeypatch.undo()
+    assert wizard.saver.flush()
+    assert "NIET BEWAARD" not in wizard.windowTitle()
+    assert window.store.repository.get(wizard.draft.id).title == "Zomeractie 2026"
