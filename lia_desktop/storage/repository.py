@@ -21,6 +21,8 @@ from lia_desktop.storage.errors import DuplicateId, NotFound
 from lia_desktop.storage.migrations import migrate
 
 TABLE = "assessments"
+DRAFT = Status.DRAFT.value  # plain strings for loops over every document: enum .value is slow
+ARCHIVED = Status.ARCHIVED.value
 MIN_PREFIX = 4
 
 
@@ -52,7 +54,7 @@ class Summary:
         }
 
     def review_due(self, today: str) -> bool:
-        return bool(self.review_date) and self.review_date <= today and self.status != Status.ARCHIVED
+        return bool(self.review_date) and self.review_date <= today and self.status != ARCHIVED
 
 
 def _today() -> str:
@@ -130,6 +132,15 @@ class Repository:
             return doc["_verdict"]
         return evaluate(self._to_assessment(doc), self._questionnaire).verdict.value
 
+    def _raw_docs(self) -> Iterable[dict[str, Any]]:
+        """The stored documents as the storage holds them, for reading only.
+
+        Iterating the TinyDB table wraps every document in a Document copy; for listing a
+        large workspace that copying was most of the time.
+        """
+        tables = self._table.storage.read() or {}
+        return tables.get(TABLE, {}).values()
+
     def summaries(self) -> list[Summary]:
         """One summary per assessment, newest change first."""
         rows = [
@@ -139,12 +150,12 @@ class Repository:
                 organisation=doc.get("organisation", ""),
                 assessor=doc.get("assessor", ""),
                 language=doc.get("language", "nl"),
-                status=doc.get("status", Status.DRAFT.value),
+                status=doc.get("status", DRAFT),
                 verdict=self._verdict_of(doc),
                 updated_at=doc.get("updated_at", ""),
                 review_date=doc.get("review_date", ""),
             )
-            for doc in self._table
+            for doc in self._raw_docs()
         ]
         rows.sort(key=lambda r: (r.updated_at, r.id), reverse=True)
         return rows

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,7 @@ from lia_desktop.export.filenames import record_name
 from lia_desktop.export.output import write_output
 from lia_desktop.storage.errors import DamagedWorkspace, LiaError, PassphraseRequired, WrongPassphrase
 from lia_desktop.storage.repository import Summary, filter_summaries
+from lia_desktop.storage.safe_storage import paused_gc
 from lia_desktop.storage.workspace import WorkspaceStore
 from lia_desktop.ui import dialogs
 from lia_desktop.ui.qtcompat import emit
@@ -355,7 +357,11 @@ class MainWindow(QMainWindow):
             self.ctx.passphrases[name] = passphrase
         self.ctx.window_settings.setValue("last_workspace", name)
         self._fill_workspaces()
-        self.retranslate()
+        with paused_gc():
+            self.retranslate()
+        # The workspace's objects live as long as it is open: set them aside from the cycle
+        # collector, so its full collections do not rescan them while the user types.
+        gc.freeze()
         emit(self.workspace_changed, name)
         return True
 
@@ -492,7 +498,9 @@ class MainWindow(QMainWindow):
             today=today,
         )
         self.model.set_rows(rows)
-        counts = {v.value: sum(1 for r in everything if r.verdict == v.value) for v in Verdict}
+        counts = dict.fromkeys((v.value for v in Verdict), 0)
+        for row in everything:
+            counts[row.verdict] = counts.get(row.verdict, 0) + 1
         due = sum(1 for r in everything if r.review_due(today))
         ui, t = self.ctx.ui, self.ctx.content
         parts = [ui("overview_total", count=len(everything))]
