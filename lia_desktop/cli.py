@@ -39,7 +39,7 @@ def _language(args: argparse.Namespace) -> str:
 
     data_dir = data_dir_from(getattr(args, "data_dir", None))
     if (data_dir / settings.FILE_NAME).exists():
-        return settings.load(data_dir).language
+        return _settings(args).language
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         prefix = os.environ.get(variable, "")[:2].lower()
         if prefix:
@@ -56,10 +56,13 @@ def _ui(args: argparse.Namespace):
 
 
 def _settings(args: argparse.Namespace):
-    from lia_desktop import settings
-    from lia_desktop.storage.workspace import data_dir_from
+    """The settings, read once per command."""
+    if getattr(args, "_settings", None) is None:
+        from lia_desktop import settings
+        from lia_desktop.storage.workspace import data_dir_from
 
-    return settings.load(data_dir_from(args.data_dir))
+        args._settings = settings.load(data_dir_from(args.data_dir))
+    return args._settings
 
 
 def _workspaces(args: argparse.Namespace):

@@ -41,6 +41,11 @@ class Item:
     weight: int = 1
     mitigated_by: tuple[str, ...] = ()
 
+    @property
+    def justified(self) -> bool:
+        """Its note is a justification of the answer (the conditions and the ten questions)."""
+        return self.note and self.section in ("conditions", "questions")
+
     def weighs(self, value: Any) -> str | None:
         """'favourable', 'unfavourable' or 'open' for an answer; None when unanswered."""
         if value in self.favourable:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from lia_desktop.domain.conditions import holds
 from lia_desktop.domain.content import Questionnaire
 from lia_desktop.domain.evaluation import Evaluation, applicable_facts, evaluate
-from lia_desktop.domain.model import Assessment, Verdict
+from lia_desktop.domain.model import Assessment
 
 FIRST_PAGES = ("welcome", "context", "channels", "conditions")
 # The data and rights checklist comes before the outcome, because the advice depends on it
@@ -91,8 +91,6 @@ def completion_problems(
     """Item ids that stop the assessment from being marked completed (empty when it can be)."""
     evaluation = evaluation or evaluate(assessment, questionnaire)
     problems = list(evaluation.missing)
-    if evaluation.verdict is Verdict.INCOMPLETE and not problems:  # pragma: no cover - defensive
-        problems.append("decision")
     for item_id in ("decision", "signoff_name", "signoff_date", "review_date"):
         if not assessment.value(item_id):
             problems.append(item_id)

@@ -41,12 +41,12 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from lia_desktop import APP_NAME, __version__
+from lia_desktop import APP_NAME, __version__, palette
 from lia_desktop.assets import resources_dir
 from lia_desktop.domain.content import Questionnaire, Texts
 from lia_desktop.domain.evaluation import Evaluation, Finding, evaluate
 from lia_desktop.domain.flow import consent_applies, items_shown
-from lia_desktop.domain.model import Assessment, Verdict
+from lia_desktop.domain.model import Assessment
 from lia_desktop.export import exchange
 from lia_desktop.export.output import write_output
 from lia_desktop.storage.errors import LiaError
@@ -56,18 +56,6 @@ FONT = "LIASans"
 FONT_BOLD = "LIASans-Bold"
 MARGIN = 18 * mm
 
-VERDICT_COLOURS = {
-    Verdict.SUITABLE: ("#e3f4e6", "#2e7d32"),
-    Verdict.WITH_SAFEGUARDS: ("#fff4d6", "#b26a00"),
-    Verdict.NOT_SUITABLE: ("#fde4e1", "#c62828"),
-    Verdict.INCOMPLETE: ("#eceff1", "#546e7a"),
-}
-BALANCE_COLOURS = {
-    "favourable": "#2e7d32",
-    "unfavourable": "#c62828",
-    "open": "#f9a825",
-    "unanswered": "#b0bec5",
-}
 GREY = colors.HexColor("#546e7a")
 RULE = colors.HexColor("#90a4ae")
 
@@ -533,7 +521,7 @@ class RecordRenderer(_Renderer):
                         44,
                         share,
                         bar,
-                        fillColor=colors.HexColor(BALANCE_COLOURS[key]),
+                        fillColor=colors.HexColor(palette.BALANCE[key]),
                         strokeColor=colors.white,
                         strokeWidth=0.5,
                     )
@@ -543,13 +531,13 @@ class RecordRenderer(_Renderer):
         labels["unanswered"] = self.t.get("pdf", "unanswered")
         for row, key in enumerate(("favourable", "unfavourable", "open", "unanswered")):
             y = 32 - row * 10
-            drawing.add(Rect(0, y, 7, 7, fillColor=colors.HexColor(BALANCE_COLOURS[key]), strokeWidth=0))
+            drawing.add(Rect(0, y, 7, 7, fillColor=colors.HexColor(palette.BALANCE[key]), strokeWidth=0))
             drawing.add(String(11, y + 0.5, f"{counts[key]} {labels[key]}", fontName=FONT, fontSize=7.5))
         return drawing
 
     def advice(self) -> list[Flowable]:
         t, e = self.t, self.e
-        fill, border = VERDICT_COLOURS[e.verdict]
+        fill, border = palette.VERDICT[e.verdict.value]
         width = PAPERS[self.paper][0] - 2 * MARGIN
         words = [
             Paragraph(
@@ -620,9 +608,7 @@ class RecordRenderer(_Renderer):
         parts: list[Flowable] = [KeepTogether(head)]
         note = a.note(item_id)
         if note.strip():
-            name = (
-                t.get("pdf", "justification") if item.section in ("conditions", "questions") else t.get("pdf", "note")
-            )
+            name = t.get("pdf", "justification") if item.justified else t.get("pdf", "note")
             parts.append(self.p(f"<b>{escape(name)}:</b>", "answer"))
             parts.append(self.u(note))
         return parts
@@ -859,9 +845,7 @@ class BlankRenderer(_Renderer):
         elif item.kind == "longtext":
             block.append(Lines(4))
         if item.note:
-            name = (
-                t.get("pdf", "justification") if item.section in ("conditions", "questions") else t.get("pdf", "note")
-            )
+            name = t.get("pdf", "justification") if item.justified else t.get("pdf", "note")
             block += [self.p(f"<b>{escape(name)}:</b>", "small"), Lines(3)]
         return [KeepTogether(block)]
 

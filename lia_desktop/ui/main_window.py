@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from lia_desktop import APP_NAME, __version__
+from lia_desktop import APP_NAME, __version__, palette
 from lia_desktop.app_context import AppContext
 from lia_desktop.domain.model import Assessment, Status, Verdict
 from lia_desktop.export import exchange
@@ -44,12 +44,6 @@ from lia_desktop.ui.qtcompat import emit
 if TYPE_CHECKING:
     from lia_desktop.ui.wizard import AssessmentWizard
 
-VERDICT_COLOURS = {  # text, background
-    Verdict.SUITABLE.value: ("#1b5e20", "#e3f4e6"),
-    Verdict.WITH_SAFEGUARDS.value: ("#7a4a00", "#fff1cc"),
-    Verdict.NOT_SUITABLE.value: ("#b71c1c", "#fde4e1"),
-    Verdict.INCOMPLETE.value: ("#455a64", "#eceff1"),
-}
 COLUMNS = ("title", "organisation", "status", "verdict", "updated", "review")
 Index = QModelIndex | QPersistentModelIndex
 
@@ -104,10 +98,10 @@ class AssessmentTable(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and column == "verdict":
             return self.ctx.content.verdict(row.verdict)
         if role == Qt.ItemDataRole.BackgroundRole and column == "verdict":
-            return QBrush(QColor(VERDICT_COLOURS.get(row.verdict, ("", "#ffffff"))[1]))
+            return QBrush(QColor(palette.VERDICT.get(row.verdict, ("#ffffff", ""))[0]))
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "verdict":
-                return QBrush(QColor(VERDICT_COLOURS.get(row.verdict, ("#000000", ""))[0]))
+                return QBrush(QColor(palette.VERDICT.get(row.verdict, ("", "#000000"))[1]))
             if column == "review" and row.review_due(self.today):
                 return QBrush(QColor("#b71c1c"))
         if role == Qt.ItemDataRole.UserRole:

@@ -29,16 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from lia_desktop import palette
 from lia_desktop.domain.content import Item, Questionnaire, Texts
 from lia_desktop.domain.model import Assessment
 from lia_desktop.ui.qtcompat import emit
 
-BALANCE_COLOURS = {
-    "favourable": "#2e7d32",
-    "unfavourable": "#c62828",
-    "open": "#f9a825",
-    "unanswered": "#b0bec5",
-}
 TEXT_LIMIT = 500_000  # the exchange schema's limit for long text
 
 
@@ -219,7 +214,7 @@ class ItemEditor(QWidget):
             if widget is not None:
                 widget.setAccessibleName(label)
         if self.note is not None and self.note_label is not None:
-            name = t.app("justification") if item.section in ("conditions", "questions") else t.app("note")
+            name = t.app("justification") if item.justified else t.app("note")
             self.note_label.setText(name)
             self.note.setAccessibleName(f"{label}: {name}")
 
@@ -365,7 +360,7 @@ class BalanceChart(QWidget):
         for key in ("favourable", "unfavourable", "open", "unanswered"):
             share = self.counts.get(key, 0) / total * width
             if share:
-                painter.fillRect(int(x), 0, round(x + share) - int(x), height, QColor(BALANCE_COLOURS[key]))
+                painter.fillRect(int(x), 0, round(x + share) - int(x), height, QColor(palette.BALANCE[key]))
             x += share
         painter.end()
 

@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from lia_desktop import palette
 from lia_desktop.domain import flow
 from lia_desktop.domain.content import Questionnaire, Texts
 from lia_desktop.domain.evaluation import Evaluation, Finding, evaluate
-from lia_desktop.domain.model import LANGUAGES, Assessment, Verdict, add_months
+from lia_desktop.domain.model import LANGUAGES, Assessment, add_months
 from lia_desktop.i18n import Ui
 from lia_desktop.storage.errors import LiaError
 from lia_desktop.storage.repository import Repository
@@ -38,12 +39,6 @@ from lia_desktop.ui.qtcompat import emit
 from lia_desktop.ui.widgets import BalanceChart, HelpPanel, ItemEditor, today
 
 SAVE_DELAY_MS = 1200
-VERDICT_COLOURS = {
-    Verdict.SUITABLE: ("#e3f4e6", "#2e7d32"),
-    Verdict.WITH_SAFEGUARDS: ("#fff4d6", "#8a5300"),
-    Verdict.NOT_SUITABLE: ("#fde4e1", "#b71c1c"),
-    Verdict.INCOMPLETE: ("#eceff1", "#455a64"),
-}
 
 
 class DraftSaver(QObject):
@@ -351,7 +346,7 @@ class OutcomePage(BasePage):
     def refresh(self) -> None:
         texts = self.w.texts
         result = evaluate(self.draft, self.q, texts.language)
-        fill, ink = VERDICT_COLOURS[result.verdict]
+        fill, ink = palette.VERDICT[result.verdict.value]
         self.banner.setStyleSheet(f"background: {fill}; color: {ink}; border: 2px solid {ink}; border-radius: 4px;")
         self.banner.setText(
             f"<b style='font-size: 15pt'>{escape(texts.verdict(result.verdict.value))}</b><br>{escape(result.summary)}"
@@ -359,12 +354,7 @@ class OutcomePage(BasePage):
         self.banner.setAccessibleName(texts.verdict(result.verdict.value))
         legend = ", ".join(
             f"<span style='color:{colour}'>■</span> {result.counts[key]} {escape(self._count_label(key))}"
-            for key, colour in (
-                ("favourable", "#2e7d32"),
-                ("unfavourable", "#c62828"),
-                ("open", "#f9a825"),
-                ("unanswered", "#90a4ae"),
-            )
+            for key, colour in palette.BALANCE.items()
         )
         self.legend.setText(legend)
         self.chart.set_counts(result.counts, self.legend.text().replace("■", ""))
