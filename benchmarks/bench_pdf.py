@@ -27,6 +27,7 @@ from common import median_time
 
 from lia_desktop.assets import questionnaire, resources_dir
 from lia_desktop.export import exchange, pdf
+from lia_desktop.export.pdf.base import FONT, register_fonts
 
 
 def main() -> None:
@@ -38,12 +39,12 @@ def main() -> None:
     record = pdf.render_record(assessment, q)
     reader = pypdf.PdfReader(io.BytesIO(record))
     lines = [line for page in reader.pages for line in page.extract_text().splitlines()]
-    pdf.register_fonts()
-    style = ParagraphStyle("plain", fontName=pdf.FONT, fontSize=9.5, leading=13)
+    register_fonts()
+    style = ParagraphStyle("plain", fontName=FONT, fontSize=9.5, leading=13)
 
     def plain() -> bytes:
         buffer = io.BytesIO()
-        doc = SimpleDocTemplate(buffer, pagesize=A4, invariant=1, initialFontName=pdf.FONT)
+        doc = SimpleDocTemplate(buffer, pagesize=A4, invariant=1, initialFontName=FONT)
         doc.build([Paragraph(escape(line), style) for line in lines])
         return buffer.getvalue()
 

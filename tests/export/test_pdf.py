@@ -11,6 +11,8 @@ import pytest
 from lia_desktop.domain.model import LANGUAGES, Revision, Status
 from lia_desktop.export import exchange, pdf
 from lia_desktop.export.filenames import record_name, safe_stem
+from lia_desktop.export.pdf.base import user_text
+from lia_desktop.export.pdf.record import fingerprint
 from tests.conftest import make_assessment
 
 HOSTILE = [
@@ -75,9 +77,9 @@ def test_user_text_is_printed_exactly(questionnaire, hostile_assessment):
 
 
 def test_user_markup_is_never_interpreted():
-    assert pdf.user_text("<b>x</b> & <br>") == "&lt;b&gt;x&lt;/b&gt; &amp; &lt;br&gt;"
-    assert pdf.user_text("a\nb") == "a<br/>b"
-    assert pdf.user_text("a   b") == "a &nbsp; b"  # three spaces stay three
+    assert user_text("<b>x</b> & <br>") == "&lt;b&gt;x&lt;/b&gt; &amp; &lt;br&gt;"
+    assert user_text("a\nb") == "a<br/>b"
+    assert user_text("a   b") == "a &nbsp; b"  # three spaces stay three
 
 
 def test_only_the_bundled_unicode_font_is_used(questionnaire, hostile_assessment):
@@ -127,7 +129,7 @@ def test_every_page_says_page_x_of_y(questionnaire, language):
 def test_every_page_carries_the_document_id_and_fingerprint(questionnaire):
     assessment = make_assessment()
     data = pdf.render_record(assessment, questionnaire)
-    digest = pdf.fingerprint(assessment)
+    digest = fingerprint(assessment)
     for page in _pdf(data).pages:
         text = page.extract_text()
         assert assessment.id in text and digest[:16] in text and "LIA Desktop" in text

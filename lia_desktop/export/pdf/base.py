@@ -1,0 +1,328 @@
+"""The renderer's shared steps: fonts, styles, page decorations, build, and the helpers both
+documents use (user text, grids, signature block, logo).
+
+Every user string goes through `user_text`, so it prints as typed and is never read as markup.
+Only the bundled DejaVu Sans is used, for every style, so no built-in (Latin-1 only) PDF font
+appears in a document.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Sequence
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    Image,
+    KeepTogether,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from lia_desktop import APP_NAME, __version__
+from lia_desktop.assets import resources_dir
+from lia_desktop.domain.content import Questionnaire, Texts
+from lia_desktop.export.pdf.canvas import NumberedCanvas
+from lia_desktop.storage.errors import LiaError
+
+PAPERS = {"a4": A4, "letter": LETTER}
+FONT = "LIASans"
+FONT_BOLD = "LIASans-Bold"
+MARGIN = 18 * mm
+
+GREY = colors.HexColor("#546e7a")
+RULE = colors.HexColor("#90a4ae")
+
+
+def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    """A table style that sets our font first: ReportLab's cells default to Helvetica."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
+@dataclass(frozen=True)
+class Branding:
+    """The consultant's name, firm and logo, printed in the title block where set."""
+
+    consultant: str = ""
+    firm: str = ""
+    logo: Path | None = None
+
+
+@functools.cache
+def register_fonts() -> None:
+    fonts = resources_dir() / "fonts"
+    pdfmetrics.registerFont(TTFont(FONT, str(fonts / "DejaVuSans.ttf")))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(fonts / "DejaVuSans-Bold.ttf")))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+
+
+def user_text(value: str) -> str:
+    """Paragraph markup that prints `value` exactly: escaped, with its line breaks and spaces."""
+    lines = []
+    for line in value.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        line = escape(line, {'"': "&quot;"}).replace("\t", "    ")
+        # keep runs of spaces: every space after the first becomes a no-break space
+        while "  " in line:
+            line = line.replace("  ", " &nbsp;")
+        lines.append(line)
+    return "<br/>".join(lines)
+
+
+class Renderer:
+    """The steps shared by the record and the blank questionnaire."""
+
+    title_key = "title"
+
+    def __init__(
+        self, questionnaire: Questionnaire, language: str, paper: str = "a4", branding: Branding | None = None
+    ) -> None:
+        if paper not in PAPERS:
+            raise LiaError(f"unknown paper size {paper!r}; use a4 or letter")
+        self.q = questionnaire
+        self.language = language
+        self.t: Texts = questionnaire.texts(language)
+        self.paper = paper
+        self.branding = branding or Branding()
+        self.fonts()
+        self.s = self.styles()
+
+    # ---------------------------------------------------------------- steps
+
+    def fonts(self) -> None:
+        register_fonts()
+
+    def styles(self) -> dict[str, ParagraphStyle]:
+        base = ParagraphStyle(
+            "body", fontName=FONT, fontSize=9.5, leading=13, alignment=TA_LEFT, splitLongWords=1, bulletFontName=FONT
+        )
+
+        def style(name: str, **kw: Any) -> ParagraphStyle:
+            return ParagraphStyle(name, parent=base, **kw)
+
+        return {
+            "body": base,
+            "title": style("title", fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=4),
+            "subtitle": style("subtitle", fontSize=11, leading=14, textColor=GREY, spaceAfter=8),
+            "h1": style(
+                "h1",
+                fontName=FONT_BOLD,
+                fontSize=13,
+                leading=17,
+                spaceBefore=12,
+                spaceAfter=5,
+                textColor=colors.HexColor("#263238"),
+            ),
+            "h2": style("h2", fontName=FONT_BOLD, fontSize=10.5, leading=14, spaceBefore=7, spaceAfter=2),
+            "small": style("small", fontSize=8, leading=10.5, textColor=GREY),
+            "label": style("label", fontName=FONT_BOLD, fontSize=8.5, leading=11, textColor=GREY),
+            "answer": style("answer", leftIndent=10, spaceAfter=2),
+            "user": style("user", leftIndent=10, spaceAfter=4),
+            "bullet": style("bullet", leftIndent=12, bulletIndent=2, spaceAfter=2),
+            "verdict": style("verdict", fontName=FONT_BOLD, fontSize=13, leading=17),
+            "missing": style("missing", leftIndent=10, textColor=GREY),
+        }
+
+    def story(self) -> list[Flowable]:
+        raise NotImplementedError
+
+    def header_text(self) -> tuple[str, str]:
+        raise NotImplementedError
+
+    def footer_text(self) -> str:
+        return f"{APP_NAME} {__version__}"
+
+    def decorate(self, canvas: Canvas, page: int, pages: int) -> None:
+        width, height = PAPERS[self.paper]
+        canvas.saveState()
+        canvas.setFont(FONT, 7.5)
+        canvas.setFillColor(GREY)
+        left, right = self.header_text()
+        right_width = pdfmetrics.stringWidth(right, FONT, 7.5)
+        room = width - 2 * MARGIN - right_width - 12
+        canvas.drawString(MARGIN, height - 11 * mm, self._fit(left, room))
+        canvas.drawRightString(width - MARGIN, height - 11 * mm, right)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(MARGIN, height - 12.5 * mm, width - MARGIN, height - 12.5 * mm)
+        canvas.line(MARGIN, 12.5 * mm, width - MARGIN, 12.5 * mm)
+        canvas.drawString(MARGIN, 9 * mm, self.footer_text())
+        canvas.drawRightString(width - MARGIN, 9 * mm, self.t.get("pdf", "page").format(page=page, pages=pages))
+        canvas.restoreState()
+
+    def attach(self, canvas: Canvas) -> None:
+        """Files to embed; the record attaches its exchange file."""
+
+    def stamp(self) -> str:
+        """The document's date (ISO); empty for ReportLab's fixed date of invariant mode."""
+        return ""
+
+    def metadata(self) -> dict[str, str]:
+        raise NotImplementedError
+
+    def build(self) -> bytes:
+        buffer = BytesIO()
+        width, height = PAPERS[self.paper]
+        meta = self.metadata()
+        doc = BaseDocTemplate(
+            buffer,
+            pagesize=PAPERS[self.paper],
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=17 * mm,
+            bottomMargin=17 * mm,
+            title=meta["title"],
+            author=meta["author"],
+            subject=meta["subject"],
+            creator=meta["creator"],
+            keywords=meta.get("keywords", ""),
+            invariant=1,
+            lang=self.language,
+            initialFontName=FONT,
+            initialFontSize=9.5,
+        )
+        frame = Frame(
+            MARGIN,
+            17 * mm,
+            width - 2 * MARGIN,
+            height - 34 * mm,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc.build(
+            self.story(),
+            canvasmaker=functools.partial(
+                NumberedCanvas, decorate=self.decorate, attach=self.attach, stamp=self.stamp()
+            ),
+        )
+        return buffer.getvalue()
+
+    # ---------------------------------------------------------------- helpers
+
+    @staticmethod
+    def _fit(text: str, room: float) -> str:
+        if pdfmetrics.stringWidth(text, FONT, 7.5) <= room:
+            return text
+        while text and pdfmetrics.stringWidth(text + "…", FONT, 7.5) > room:
+            text = text[:-1]
+        return text + "…"
+
+    def p(self, markup: str, style: str = "body") -> Paragraph:
+        return Paragraph(markup, self.s[style])
+
+    def u(self, value: str, style: str = "user") -> Paragraph:
+        """A paragraph of user text, printed as typed."""
+        return Paragraph(user_text(value), self.s[style])
+
+    def h1(self, text: str) -> list[Flowable]:
+        return [CondPageBreak(40 * mm), Paragraph(escape(text), self.s["h1"])]
+
+    def section_title(self, section: str) -> list[Flowable]:
+        return self.h1(self.t.section(section)[0])
+
+    def grid(self, rows: Sequence[tuple[str, Flowable | list[Flowable] | str]], first: float = 52 * mm) -> Table:
+        width = PAPERS[self.paper][0] - 2 * MARGIN
+        data = [
+            [Paragraph(escape(label), self.s["label"]), self.u(value, "body") if isinstance(value, str) else value]
+            for label, value in rows
+        ]
+        table = Table(data, colWidths=[first, width - first], hAlign="LEFT", splitByRow=1)
+        table.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                    ("TOPPADDING", (0, 0), (-1, -1), 3),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ]
+            )
+        )
+        return table
+
+    def option(self, value: Any) -> str:
+        return self.t.option(value)
+
+    def value_text(self, item_id: str, value: Any) -> str | None:
+        """An answer as words, or None when there is none."""
+        item = self.q.items[item_id]
+        if value in (None, "", []):
+            return None
+        if item.kind == "check":
+            return self.t.option("yes" if value else "no")
+        if item.kind == "multi":
+            return ", ".join(self.option(v) for v in value)
+        if item.kind == "choice":
+            return self.option(value)
+        return str(value)
+
+    def logo(self) -> Flowable | None:
+        path = self.branding.logo
+        if not path:
+            return None
+        try:
+            image = Image(str(path))
+            ratio = image.imageWidth / image.imageHeight
+        except Exception as exc:  # ReportLab raises several kinds for unreadable images
+            raise LiaError(
+                f"the logo {path} cannot be read ({exc}); choose a PNG or JPEG file in the settings"
+            ) from None
+        height = 14 * mm
+        image.drawHeight, image.drawWidth = height, min(height * ratio, 60 * mm)
+        image.hAlign = "RIGHT"
+        return image
+
+    def branding_rows(self) -> list[tuple[str, str]]:
+        who = ", ".join(x for x in (self.branding.consultant, self.branding.firm) if x)
+        return [(self.t.get("pdf", "prepared_with"), who)] if who else []
+
+    def signature_block(self, rows: Sequence[tuple[str, str, str, str]]) -> Table:
+        """One column per signatory: role heading, name, role, date, and a line to sign on."""
+        t = self.t
+        width = PAPERS[self.paper][0] - 2 * MARGIN
+        cells = []
+        for heading, name, role, date in rows:
+            cells.append(
+                [
+                    Paragraph(escape(heading), self.s["h2"]),
+                    Paragraph(f"{escape(t.get('pdf', 'name'))}: {user_text(name)}", self.s["body"]),
+                    Paragraph(f"{escape(t.get('pdf', 'role'))}: {user_text(role)}", self.s["body"]),
+                    Paragraph(f"{escape(t.get('pdf', 'date'))}: {user_text(date)}", self.s["body"]),
+                    Spacer(1, 14 * mm),
+                    Paragraph(escape(t.get("pdf", "signature")), self.s["small"]),
+                ]
+            )
+        table = Table([cells], colWidths=[width / len(rows)] * len(rows), hAlign="LEFT")
+        table.setStyle(
+            table_style(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+                    ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
+                ]
+            )
+        )
+        return KeepTogether([table])

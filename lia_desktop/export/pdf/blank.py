@@ -1,0 +1,101 @@
+"""The blank questionnaire: empty boxes and lines, to fill in by hand during an interview."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+
+from lia_desktop import APP_NAME, __version__
+from lia_desktop.export.pdf.base import RULE, Renderer
+
+
+class Lines(Flowable):
+    """Ruled lines to write on by hand."""
+
+    def __init__(self, count: int, gap: float = 8 * mm) -> None:
+        super().__init__()
+        self.count, self.gap = count, gap
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.count * self.gap
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.5)
+        for n in range(self.count):
+            y = (self.count - n - 1) * self.gap + 1
+            self.canv.line(0, y, self.width, y)
+
+
+class BlankRenderer(Renderer):
+    """The questionnaire with empty boxes and lines, to fill in by hand during an interview."""
+
+    def metadata(self) -> dict[str, str]:
+        return {
+            "title": self.t.get("pdf", "blank_title"),
+            "author": self.branding.consultant or APP_NAME,
+            "subject": self.t.get("pdf", "subject"),
+            "creator": f"{APP_NAME} {__version__}",
+        }
+
+    def header_text(self) -> tuple[str, str]:
+        return self.t.get("pdf", "blank_title"), ""
+
+    def story(self) -> list[Flowable]:
+        t = self.t
+        parts: list[Flowable] = [
+            self.p(escape(t.get("pdf", "blank_title")), "title"),
+            self.p(escape(t.section("welcome")[1]), "subtitle"),
+        ]
+        parts += [self.grid([(label, " ") for label, _ in self.branding_rows()])] if self.branding_rows() else []
+        for section in self.q.sections:
+            parts += self.section_title(section.id)
+            parts.append(self.p(escape(t.section(section.id)[1]), "small"))
+            if section.id == "outcome":
+                parts.append(self.p(escape(t.get("pdf", "blank_advice")), "answer"))
+            total = len(self.q.question_ids)
+            for item_id in section.items:
+                if section.id == "signoff" and item_id in ("signoff_name", "signoff_role", "signoff_date"):
+                    continue
+                heading = t.label(item_id)
+                if item_id in self.q.question_ids:
+                    heading = f"{t.app('question_of', number=self.q.number(item_id), total=total)}. {heading}"
+                parts += self.blank_item(item_id, heading)
+            if section.id == "signoff":
+                parts.append(Spacer(1, 6))
+                parts.append(
+                    self.signature_block(
+                        [
+                            (t.get("pdf", "decision_maker"), "", "", ""),
+                            (t.get("pdf", "assessor"), "", "", ""),
+                        ]
+                    )
+                )
+        return parts
+
+    def blank_item(self, item_id: str, heading: str) -> list[Flowable]:
+        t = self.t
+        item = self.q.items[item_id]
+        text = t.item(item_id)
+        block: list[Flowable] = [Paragraph(escape(heading), self.s["h2"]), self.p(escape(text.help), "small")]
+        if item.kind in ("choice", "multi"):
+            hint = t.get("pdf", "tick_one") if item.kind == "choice" else t.get("pdf", "tick_any")
+            block.append(self.p(escape(hint), "small"))
+            if item_id == "safeguards":
+                labels = [t.safeguard(s)[0] for s in item.options]
+            else:
+                labels = [t.option(o) for o in item.options]
+            block += [Paragraph(escape(label), self.s["bullet"], bulletText="☐") for label in labels]
+        elif item.kind == "check":
+            block += [Paragraph(escape(t.option(o)), self.s["bullet"], bulletText="☐") for o in ("yes", "no")]
+        elif item.kind in ("text", "date"):
+            block.append(Lines(1))
+        elif item.kind == "longtext":
+            block.append(Lines(4))
+        if item.note:
+            name = t.get("pdf", "justification") if item.justified else t.get("pdf", "note")
+            block += [self.p(f"<b>{escape(name)}:</b>", "small"), Lines(3)]
+        return [KeepTogether(block)]

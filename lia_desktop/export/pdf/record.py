@@ -1,0 +1,386 @@
+"""The record of one assessment: title block, advice, context, conditions, questions,
+safeguards, checklists, decision, signatures and history."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+
+from lia_desktop import APP_NAME, __version__, palette
+from lia_desktop.domain.content import Questionnaire
+from lia_desktop.domain.evaluation import Evaluation, Finding, evaluate
+from lia_desktop.domain.flow import consent_applies, items_shown
+from lia_desktop.domain.model import Assessment
+from lia_desktop.export import exchange
+from lia_desktop.export.pdf.base import FONT, MARGIN, PAPERS, RULE, Branding, Renderer, table_style, user_text
+from lia_desktop.export.pdf.canvas import embed_file
+
+
+def fingerprint(assessment: Assessment) -> str:
+    """SHA-256 of the exchange file: anyone can re-export the record and compare."""
+    return hashlib.sha256(exchange.dumps(assessment)).hexdigest()
+
+
+class RecordRenderer(Renderer):
+    """The record of one assessment, in the assessment's language unless told otherwise."""
+
+    def __init__(
+        self,
+        assessment: Assessment,
+        questionnaire: Questionnaire,
+        paper: str = "a4",
+        branding: Branding | None = None,
+        language: str | None = None,
+    ) -> None:
+        self.a = assessment
+        super().__init__(questionnaire, language or assessment.language, paper, branding)
+        self.e: Evaluation = evaluate(assessment, questionnaire, self.language)
+        self.exchange_bytes = exchange.dumps(assessment)
+        self.fingerprint = hashlib.sha256(self.exchange_bytes).hexdigest()
+
+    def metadata(self) -> dict[str, str]:
+        t = self.t
+        title = f"{t.get('pdf', 'title')}: {self.a.title}" if self.a.title else t.get("pdf", "title")
+        return {
+            "title": title,
+            "author": self.a.assessor or self.branding.consultant or self.a.organisation,
+            "subject": t.get("pdf", "subject"),
+            "creator": f"{APP_NAME} {__version__}",
+            "keywords": f"{self.a.id} sha256:{self.fingerprint}",
+        }
+
+    def header_text(self) -> tuple[str, str]:
+        return self.a.title or self.t.get("pdf", "title"), self.a.organisation
+
+    def footer_text(self) -> str:
+        t = self.t
+        return f"{APP_NAME} {__version__} · {t.get('pdf', 'document')} {self.a.id} · SHA-256 {self.fingerprint[:16]}…"
+
+    def stamp(self) -> str:
+        return self.a.updated_at
+
+    def attach(self, canvas: Canvas) -> None:
+        embed_file(canvas, f"{self.a.id}{exchange.SUFFIX}", self.exchange_bytes, self.t.get("pdf", "attachment"))
+
+    # ---------------------------------------------------------------- the story
+
+    def story(self) -> list[Flowable]:
+        parts: list[Flowable] = []
+        for step in (
+            self.title_block,
+            self.advice,
+            self.channel_notes,
+            self.context,
+            self.conditions,
+            self.questions,
+            self.safeguards,
+            self.consent,
+            self.tips,
+            self.decision,
+            self.signoff,
+            self.history,
+        ):
+            parts += step()
+        return parts
+
+    def title_block(self) -> list[Flowable]:
+        t, a = self.t, self.a
+        heading: list[Flowable] = [self.p(escape(t.get("pdf", "title")), "title"), self.u(a.title or "—", "subtitle")]
+        logo = self.logo()
+        if logo is not None:
+            width = PAPERS[self.paper][0] - 2 * MARGIN
+            top = Table([[heading, logo]], colWidths=[width - 62 * mm, 62 * mm])
+            top.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+            heading = [top]
+        rows = [
+            (t.label("organisation"), a.organisation),
+            (t.label("contact"), a.contact),
+            (t.label("assessor"), a.assessor),
+            (t.label("assessment_date"), a.assessment_date),
+            (t.get("pdf", "status"), t.status(a.status.value)),
+            (t.get("pdf", "last_change"), a.updated_at.replace("T", " ").replace("Z", " UTC")),
+            *self.branding_rows(),
+            (t.get("pdf", "document"), a.id),
+            (t.get("pdf", "fingerprint"), self.fingerprint),
+        ]
+        return [*heading, self.grid(rows), Spacer(1, 6)]
+
+    def chart(self) -> Drawing:
+        counts = self.e.counts
+        total = sum(counts.values()) or 1
+        width, bar = 150, 12
+        drawing = Drawing(width, 58, initialFontName=FONT, initialFontSize=7.5)
+        x = 0.0
+        for key in ("favourable", "unfavourable", "open", "unanswered"):
+            share = counts[key] / total * width
+            if share:
+                drawing.add(
+                    Rect(
+                        x,
+                        44,
+                        share,
+                        bar,
+                        fillColor=colors.HexColor(palette.BALANCE[key]),
+                        strokeColor=colors.white,
+                        strokeWidth=0.5,
+                    )
+                )
+            x += share
+        labels = {k: self.t.get("balance_label", k) for k in ("favourable", "unfavourable", "open")}
+        labels["unanswered"] = self.t.get("pdf", "unanswered")
+        for row, key in enumerate(("favourable", "unfavourable", "open", "unanswered")):
+            y = 32 - row * 10
+            drawing.add(Rect(0, y, 7, 7, fillColor=colors.HexColor(palette.BALANCE[key]), strokeWidth=0))
+            drawing.add(String(11, y + 0.5, f"{counts[key]} {labels[key]}", fontName=FONT, fontSize=7.5))
+        return drawing
+
+    def advice(self) -> list[Flowable]:
+        t, e = self.t, self.e
+        fill, border = palette.VERDICT[e.verdict.value]
+        width = PAPERS[self.paper][0] - 2 * MARGIN
+        words = [
+            Paragraph(
+                escape(t.verdict(e.verdict.value)),
+                ParagraphStyle("v", parent=self.s["verdict"], textColor=colors.HexColor(border)),
+            ),
+            Spacer(1, 3),
+            self.p(escape(e.summary)),
+        ]
+        chart = [self.p(escape(t.get("pdf", "chart")), "small"), self.chart()]
+        box = Table([[words, chart]], colWidths=[width - 165, 165])
+        box.setStyle(
+            table_style(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(fill)),
+                    ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor(border)),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                    ("TOPPADDING", (0, 0), (-1, -1), 7),
+                    ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+                ]
+            )
+        )
+        parts: list[Flowable] = [*self.h1(t.section("outcome")[0]), box, Spacer(1, 4)]
+        parts += self.findings(t.get("pdf", "reasons"), e.reasons)
+        parts += self.findings(t.get("pdf", "requirements"), e.requirements)
+        parts += self.findings(t.get("pdf", "contradictions"), e.contradictions)
+        return parts
+
+    def findings(self, heading: str, findings: Sequence[Finding], levels: bool = False) -> list[Flowable]:
+        if not findings:
+            return []
+        parts: list[Flowable] = [Paragraph(escape(heading), self.s["h2"])]
+        for f in findings:
+            prefix = f"<b>{escape(self.t.get('level', f.level))}:</b> " if levels and f.level else ""
+            parts.append(
+                Paragraph(
+                    f"{prefix}{user_text(f.text)} <font size=7 color='#78909c'>[{f.rule}]</font>",
+                    self.s["bullet"],
+                    bulletText="•",
+                )
+            )
+        return parts
+
+    def channel_notes(self) -> list[Flowable]:
+        if not self.e.channel_notes:
+            return []
+        return [
+            *self.section_title("channels"),
+            *self.findings(self.t.section("channels")[0], self.e.channel_notes, levels=True)[1:],
+        ]
+
+    def answer_block(self, item_id: str, heading: str | None = None) -> list[Flowable]:
+        """An item as a reader without the program sees it: question, answer, justification."""
+        t, a = self.t, self.a
+        item = self.q.items[item_id]
+        label = heading or t.label(item_id)
+        value = self.value_text(item_id, a.value(item_id))
+        weighs = item.weighs(a.value(item_id)) if item.favourable else None
+        head = [Paragraph(escape(label), self.s["h2"])]
+        if value is None:
+            head.append(self.p(escape(t.get("pdf", "not_answered")), "missing"))
+        else:
+            suffix = f" <font color='#78909c'>({escape(t.get('balance_label', weighs))})</font>" if weighs else ""
+            head.append(
+                Paragraph(f"<b>{escape(t.get('pdf', 'answer'))}:</b> {user_text(value)}{suffix}", self.s["answer"])
+            )
+        parts: list[Flowable] = [KeepTogether(head)]
+        note = a.note(item_id)
+        if note.strip():
+            name = t.get("pdf", "justification") if item.justified else t.get("pdf", "note")
+            parts.append(self.p(f"<b>{escape(name)}:</b>", "answer"))
+            parts.append(self.u(note))
+        return parts
+
+    def context(self) -> list[Flowable]:
+        t, a = self.t, self.a
+        rows = []
+        for item_id in items_shown("context", a, self.q):
+            if item_id in ("title", "organisation", "contact", "assessor", "assessment_date"):
+                continue
+            value = self.value_text(item_id, a.value(item_id)) or t.get("pdf", "not_answered")
+            note = a.note(item_id)
+            cell: list[Flowable] = [self.u(value, "body")]
+            if note.strip():
+                cell.append(self.u(note, "body"))
+            rows.append((t.label(item_id), cell))
+        # long free text flows outside the table so it can run over pages
+        parts: list[Flowable] = [*self.section_title("context")]
+        description = rows.pop(0) if rows and rows[0][0] == t.label("ctx_description") else None
+        if description:
+            parts += [Paragraph(escape(description[0]), self.s["h2"]), self.u(a.value("ctx_description") or "")]
+        parts.append(self.grid(rows))
+        channel_items = items_shown("channels", a, self.q)
+        if channel_items:
+            parts.append(Paragraph(escape(t.section("channels")[0]), self.s["h2"]))
+            parts.append(
+                self.grid(
+                    [
+                        (t.label(i), self.value_text(i, a.value(i)) or t.get("pdf", "not_answered"))
+                        for i in channel_items
+                    ],
+                    first=110 * mm,
+                )
+            )
+        return parts
+
+    def conditions(self) -> list[Flowable]:
+        t = self.t
+        parts = [*self.section_title("conditions")]
+        for number, item_id in enumerate(("c1", "c2", "c3"), start=1):
+            state = t.get("condition_state", self.e.conditions[item_id])
+            heading = f"{t.get('pdf', 'condition')} {number}: {t.label(item_id)} — {state}"
+            if item_id == "c3":
+                parts += [
+                    Paragraph(escape(heading), self.s["h2"]),
+                    self.p(escape(t.get("pdf", "balance_see")), "answer"),
+                ]
+            else:
+                parts += self.answer_block(item_id, heading)
+        return parts
+
+    def questions(self) -> list[Flowable]:
+        t = self.t
+        parts = [*self.section_title("questions")]
+        total = len(self.q.question_ids)
+        for item_id in self.q.question_ids:
+            number = self.q.number(item_id)
+            heading = f"{t.app('question_of', number=number, total=total)}. {t.label(item_id)}"
+            parts += self.answer_block(item_id, heading)
+        return parts
+
+    def safeguards(self) -> list[Flowable]:
+        t = self.t
+        parts = [*self.h1(t.get("pdf", "safeguards_chosen"))]
+        if not self.a.safeguards:
+            return [*parts, self.p(escape(t.get("pdf", "safeguards_none")), "missing")]
+        for safeguard in self.q.items["safeguards"].options:
+            if safeguard in self.a.safeguards:
+                label, help_text = t.safeguard(safeguard)
+                kind = t.get("pdf", "by_law") if self.q.safeguards[safeguard] else t.get("pdf", "beyond_law")
+                parts.append(
+                    Paragraph(
+                        f"<b>{escape(label)}</b> ({escape(kind)}): {escape(help_text)}",
+                        self.s["bullet"],
+                        bulletText="✓",
+                    )
+                )
+        return parts
+
+    def checklist(self, item_ids: Sequence[str]) -> list[Flowable]:
+        parts: list[Flowable] = []
+        for item_id in item_ids:
+            item = self.q.items[item_id]
+            if item.kind == "info":
+                parts += [
+                    Paragraph(escape(self.t.label(item_id)), self.s["h2"]),
+                    self.p(escape(self.t.item(item_id).help), "answer"),
+                ]
+            else:
+                parts += self.answer_block(item_id)
+        return parts
+
+    def consent(self) -> list[Flowable]:
+        if not consent_applies(self.a, self.q, self.e):
+            return []
+        return [
+            *self.section_title("consent"),
+            self.p(escape(self.t.section("consent")[1])),
+            *self.checklist(self.q.section("consent").items),
+        ]
+
+    def tips(self) -> list[Flowable]:
+        return [*self.section_title("tips"), *self.checklist(self.q.section("tips").items)]
+
+    def decision(self) -> list[Flowable]:
+        t, a, e = self.t, self.a, self.e
+        parts = [*self.h1(t.get("pdf", "decision"))]
+        advised = t.option(e.advised_decision) if e.advised_decision else t.verdict(e.verdict.value)
+        rows = [
+            (t.get("pdf", "advised"), advised),
+            (t.label("decision"), t.option(a.decision) if a.decision else t.get("pdf", "no_decision")),
+        ]
+        parts.append(self.grid(rows))
+        if e.rationale_required:
+            parts.append(self.p(f"<b>{escape(t.get('pdf', 'departs'))}</b>", "answer"))
+        if a.decision_rationale.strip():
+            parts += [Paragraph(escape(t.label("decision_rationale")), self.s["h2"]), self.u(a.decision_rationale)]
+        return parts
+
+    def signoff(self) -> list[Flowable]:
+        t, a = self.t, self.a
+        parts = [*self.h1(t.get("pdf", "signatures"))]
+        parts.append(
+            self.signature_block(
+                [
+                    (t.get("pdf", "decision_maker"), a.signoff_name, a.signoff_role, a.signoff_date),
+                    (t.get("pdf", "assessor"), a.assessor, "", a.assessment_date),
+                ]
+            )
+        )
+        parts += [
+            Paragraph(escape(t.get("pdf", "review")), self.s["h2"]),
+            self.u(a.review_date or t.get("pdf", "not_answered"), "answer"),
+            self.p(escape(t.get("pdf", "review_note")), "small"),
+        ]
+        return parts
+
+    def history(self) -> list[Flowable]:
+        t = self.t
+        parts = [*self.h1(t.get("pdf", "history"))]
+        if not self.a.revisions:
+            return [*parts, self.p(escape(t.get("pdf", "history_none")), "missing")]
+        width = PAPERS[self.paper][0] - 2 * MARGIN
+        head = [
+            Paragraph(escape(t.get("pdf", k)), self.s["label"])
+            for k in ("history_at", "history_by", "history_event", "history_changes")
+        ]
+        rows = [head]
+        for revision in self.a.revisions:
+            changed = "; ".join(self._change_label(c) for c in revision.changes)
+            rows.append(
+                [
+                    self.u(revision.at.replace("T", " ").replace("Z", ""), "body"),
+                    self.u(revision.by, "body"),
+                    self.p(escape(t.get("event", revision.event.value))),
+                    self.u(changed, "body"),
+                ]
+            )
+        table = Table(rows, colWidths=[32 * mm, 35 * mm, 28 * mm, width - 95 * mm], repeatRows=1, splitByRow=1)
+        table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]))
+        return [*parts, table]
+
+    def _change_label(self, key: str) -> str:
+        if key in self.q.items:
+            if key in self.q.question_ids:
+                return self.t.app("question_of", number=self.q.number(key), total=len(self.q.question_ids))
+            return self.t.label(key)
+        return key
