@@ -48,6 +48,7 @@ PAPERS = {"a4": A4, "letter": LETTER}
 FONT = "LIASans"
 FONT_BOLD = "LIASans-Bold"
 MARGIN = 18 * mm
+BODY_MARGIN = 17 * mm  # above and below the body, where the header and footer go
 
 GREY = colors.HexColor("#546e7a")
 RULE = colors.HexColor("#90a4ae")
@@ -56,6 +57,26 @@ RULE = colors.HexColor("#90a4ae")
 def table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     """A table style that sets our font first: ReportLab's cells default to Helvetica."""
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
+class UserTable(Table):
+    """A table that may hold user text. A row that does not fit the rest of a page moves to the
+    next, as in any table; a row taller than a whole page (a long answer or note) splits inside
+    itself, where ReportLab would otherwise give up on the document (LayoutError)."""
+
+    def __init__(self, *args: Any, body_height: float = float("inf"), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.body_height = body_height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        parts = super().split(availWidth, availHeight)
+        if not parts and not self.splitInRow and max(self._rowHeights, default=0) > self.body_height:
+            self.splitInRow = 1
+            parts = super().split(availWidth, availHeight)
+        for part in parts:  # ReportLab makes the parts with our class, but without our arguments
+            if isinstance(part, UserTable):
+                part.body_height = self.body_height
+        return parts
 
 
 @dataclass(frozen=True)
@@ -156,8 +177,9 @@ class Renderer:
         canvas.setFont(FONT, 7.5)
         canvas.setFillColor(GREY)
         left, right = self.header_text()
-        right_width = pdfmetrics.stringWidth(right, FONT, 7.5)
-        room = width - 2 * MARGIN - right_width - 12
+        line = width - 2 * MARGIN - 12
+        right = self._fit(right, line / 2)  # the organisation never takes more than half the line
+        room = line - pdfmetrics.stringWidth(right, FONT, 7.5)
         canvas.drawString(MARGIN, height - 11 * mm, self._fit(left, room))
         canvas.drawRightString(width - MARGIN, height - 11 * mm, right)
         canvas.setStrokeColor(RULE)
@@ -180,15 +202,15 @@ class Renderer:
 
     def build(self) -> bytes:
         buffer = BytesIO()
-        width, height = PAPERS[self.paper]
+        width = PAPERS[self.paper][0]
         meta = self.metadata()
         doc = BaseDocTemplate(
             buffer,
             pagesize=PAPERS[self.paper],
             leftMargin=MARGIN,
             rightMargin=MARGIN,
-            topMargin=17 * mm,
-            bottomMargin=17 * mm,
+            topMargin=BODY_MARGIN,
+            bottomMargin=BODY_MARGIN,
             title=meta["title"],
             author=meta["author"],
             subject=meta["subject"],
@@ -201,9 +223,9 @@ class Renderer:
         )
         frame = Frame(
             MARGIN,
-            17 * mm,
+            BODY_MARGIN,
             width - 2 * MARGIN,
-            height - 34 * mm,
+            self.body_height(),
             id="body",
             leftPadding=0,
             rightPadding=0,
@@ -221,13 +243,31 @@ class Renderer:
 
     # ---------------------------------------------------------------- helpers
 
+    def body_height(self) -> float:
+        """The height of a page's body: nothing taller than this fits on any page."""
+        return PAPERS[self.paper][1] - 2 * BODY_MARGIN
+
     @staticmethod
     def _fit(text: str, room: float) -> str:
-        if pdfmetrics.stringWidth(text, FONT, 7.5) <= room:
+        """The longest start of `text` that fits `room`, with "…" when cut. Only the start is
+        measured: a title may be 50,000 characters long, and this runs on every page."""
+
+        def width(part: str) -> float:
+            return pdfmetrics.stringWidth(part, FONT, 7.5)
+
+        end = 64
+        while end < len(text) and width(text[:end]) <= room:
+            end *= 2
+        if end >= len(text) and width(text) <= room:
             return text
-        while text and pdfmetrics.stringWidth(text + "…", FONT, 7.5) > room:
-            text = text[:-1]
-        return text + "…"
+        fits, too_long = 0, min(end, len(text))  # text[:too_long] + "…" is wider than room
+        while too_long - fits > 1:
+            middle = (fits + too_long) // 2
+            if width(text[:middle] + "…") <= room:
+                fits = middle
+            else:
+                too_long = middle
+        return text[:fits] + "…"
 
     def p(self, markup: str, style: str = "body") -> Paragraph:
         return Paragraph(markup, self.s[style])
@@ -242,25 +282,32 @@ class Renderer:
     def section_title(self, section: str) -> list[Flowable]:
         return self.h1(self.t.section(section)[0])
 
+    def table(
+        self, rows: list[list[Any]], widths: list[float], style: list[tuple[Any, ...]], **options: Any
+    ) -> UserTable:
+        table = UserTable(rows, colWidths=widths, body_height=self.body_height(), **options)
+        table.setStyle(table_style(style))
+        return table
+
     def grid(self, rows: Sequence[tuple[str, Flowable | list[Flowable] | str]], first: float = 52 * mm) -> Table:
         width = PAPERS[self.paper][0] - 2 * MARGIN
         data = [
             [Paragraph(escape(label), self.s["label"]), self.u(value, "body") if isinstance(value, str) else value]
             for label, value in rows
         ]
-        table = Table(data, colWidths=[first, width - first], hAlign="LEFT", splitByRow=1)
-        table.setStyle(
-            table_style(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                    ("TOPPADDING", (0, 0), (-1, -1), 3),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ]
-            )
+        return self.table(
+            data,
+            [first, width - first],
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ],
+            hAlign="LEFT",
+            splitByRow=1,
         )
-        return table
 
     def option(self, value: Any) -> str:
         return self.t.option(value)
@@ -298,7 +345,7 @@ class Renderer:
         who = ", ".join(x for x in (self.branding.consultant, self.branding.firm) if x)
         return [(self.t.get("pdf", "prepared_with"), who)] if who else []
 
-    def signature_block(self, rows: Sequence[tuple[str, str, str, str]]) -> Table:
+    def signature_block(self, rows: Sequence[tuple[str, str, str, str]]) -> Flowable:
         """One column per signatory: role heading, name, role, date, and a line to sign on."""
         t = self.t
         width = PAPERS[self.paper][0] - 2 * MARGIN
@@ -314,15 +361,15 @@ class Renderer:
                     Paragraph(escape(t.get("pdf", "signature")), self.s["small"]),
                 ]
             )
-        table = Table([cells], colWidths=[width / len(rows)] * len(rows), hAlign="LEFT")
-        table.setStyle(
-            table_style(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("BOX", (0, 0), (-1, -1), 0.5, RULE),
-                    ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 6),
-                ]
-            )
+        table = self.table(
+            [cells],
+            [width / len(rows)] * len(rows),
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOX", (0, 0), (-1, -1), 0.5, RULE),
+                ("INNERGRID", (0, 0), (-1, -1), 0.5, RULE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ],
+            hAlign="LEFT",
         )
         return KeepTogether([table])

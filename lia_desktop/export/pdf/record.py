@@ -97,8 +97,11 @@ class RecordRenderer(Renderer):
         logo = self.logo()
         if logo is not None:
             width = PAPERS[self.paper][0] - 2 * MARGIN
-            top = Table([[heading, logo]], colWidths=[width - 62 * mm, 62 * mm])
-            top.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+            top = self.table(
+                [[heading, logo]],
+                [width - 62 * mm, 62 * mm],
+                [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)],
+            )
             heading = [top]
         rows = [
             (t.label("organisation"), a.organisation),
@@ -374,8 +377,13 @@ class RecordRenderer(Renderer):
                     self.u(changed, "body"),
                 ]
             )
-        table = Table(rows, colWidths=[32 * mm, 35 * mm, 28 * mm, width - 95 * mm], repeatRows=1, splitByRow=1)
-        table.setStyle(table_style([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)]))
+        table = self.table(
+            rows,
+            [32 * mm, 35 * mm, 28 * mm, width - 95 * mm],
+            [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.3, RULE)],
+            repeatRows=1,
+            splitByRow=1,
+        )
         return [*parts, table]
 
     def _change_label(self, key: str) -> str:
