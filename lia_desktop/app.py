@@ -68,7 +68,7 @@ def run_gui(args: argparse.Namespace) -> int:
     ctx = AppContext(data_dir, questionnaire(), chosen, window_settings, QtTranslations())
     install_crash_handler(data_dir, ctx.ui, show_dialogs=not os.environ.get("LIA_NO_ERROR_WINDOWS"))
 
-    from lia_desktop.ui.main_window import MainWindow
+    from lia_desktop.ui.main.window import MainWindow
 
     window = MainWindow(ctx)
     last = window_settings.value("last_workspace", "")
@@ -78,5 +78,5 @@ def run_gui(args: argparse.Namespace) -> int:
     if os.environ.get("LIA_QUIT_WHEN_SHOWN"):  # used by benchmarks/bench_startup.py
         QTimer.singleShot(0, app.quit)
     else:
-        QTimer.singleShot(0, window.offer_to_continue)
+        QTimer.singleShot(0, window.records.offer_to_continue)
     return app.exec()

@@ -26,7 +26,7 @@ from lia_desktop.assets import questionnaire, resources_dir
 from lia_desktop.export import exchange
 from lia_desktop.settings import Settings
 from lia_desktop.ui import dialogs
-from lia_desktop.ui.main_window import MainWindow
+from lia_desktop.ui.main.window import MainWindow
 
 EXAMPLE = {
     "nl": "newsletter-existing-customers.nl.lia.json",
@@ -58,7 +58,7 @@ def run(out: Path, language: str, app: QApplication) -> None:
         chosen = exchange.read(resources_dir() / "examples" / EXAMPLE[language], q)
         draft = chosen.duplicate()  # a re-assessment: the decision is taken again
         draft.decision, draft.decision_rationale = chosen.decision, chosen.decision_rationale
-        wizard = window.start_wizard(draft)
+        wizard = window.records.start_wizard(draft)
         wizard.resize(980, 660)
         number = 1
         while True:
@@ -71,7 +71,7 @@ def run(out: Path, language: str, app: QApplication) -> None:
         wizard.close()
         app.processEvents()
         window.select_id(examples[0].id)
-        preview = window.preview_selected()
+        preview = window.output.preview_selected()
         if preview is not None:
             preview.resize(760, 860)
             deadline = time.monotonic() + 3  # QPdfView renders pages in the background

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWizard
 from lia_desktop.app_context import AppContext
 from lia_desktop.settings import Settings
 from lia_desktop.ui import dialogs
-from lia_desktop.ui.main_window import MainWindow
+from lia_desktop.ui.main.window import MainWindow
 from lia_desktop.ui.wizard import AssessmentWizard, ItemsPage
 
 
@@ -73,7 +73,7 @@ def window(qtbot, ctx, answers):
     if main.wizard is not None:
         main.wizard.saver.flush()
         main.wizard.close()
-    main._close_store()
+    main.close_workspace()
 
 
 def current(wizard: AssessmentWizard) -> ItemsPage:

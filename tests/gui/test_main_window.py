@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 from lia_desktop.assets import resources_dir
 from lia_desktop.domain.model import Status
 from lia_desktop.settings import Settings
-from lia_desktop.ui.main_window import MainWindow
+from lia_desktop.ui.main.window import MainWindow
 from lia_desktop.ui.qtcompat import _Probe, emit
 from tests.conftest import make_assessment
 from tests.gui.conftest import make_context
@@ -46,15 +46,15 @@ def test_search_and_filters(window):
     fill_store(window, 4)
     window.store.repository.save(make_assessment(title="Catalogus", organisation="Drukkerij", q05=None))
     window.refresh()
-    window.search.setText("drukkerij")
+    window.filters.search.setText("drukkerij")
     assert visible_titles(window) == ["Catalogus"]
-    window.search.clear()
-    window.verdict_filter.setCurrentIndex(window.verdict_filter.findData("incomplete"))
+    window.filters.search.clear()
+    window.filters.verdict_filter.setCurrentIndex(window.filters.verdict_filter.findData("incomplete"))
     assert visible_titles(window) == ["Catalogus"]
-    window.verdict_filter.setCurrentIndex(0)
-    window.status_filter.setCurrentIndex(window.status_filter.findData("completed"))
+    window.filters.verdict_filter.setCurrentIndex(0)
+    window.filters.status_filter.setCurrentIndex(window.filters.status_filter.findData("completed"))
     assert visible_titles(window) == []
-    window.status_filter.setCurrentIndex(0)
+    window.filters.status_filter.setCurrentIndex(0)
     assert len(visible_titles(window)) == 5
 
 
@@ -65,7 +65,7 @@ def test_review_due_is_highlighted_and_filtered(window):
     repo.save(late)
     repo.save(make_assessment(title="Nieuwe actie"))
     window.refresh()
-    window.due_filter.setChecked(True)
+    window.filters.due_filter.setChecked(True)
     assert visible_titles(window) == ["Oude actie"]
     index = window.model.index(0, 5)
     assert "te laat" in index.data()
@@ -137,7 +137,7 @@ def test_export_pdf_json_and_all_with_progress(window, answers, tmp_path):
     window.table.clearSelection()
     answers.folder = str(tmp_path / "all")
     (tmp_path / "all").mkdir()
-    written = window.export_all()
+    written = window.output.export_all()
     assert len(written) == 3 and all(p.exists() for p in written)
     answers.save_to = str(tmp_path / "missing" / "x.pdf")
     window.select_id(made[1].id)
@@ -148,7 +148,7 @@ def test_export_pdf_json_and_all_with_progress(window, answers, tmp_path):
 def test_preview_and_print(window, tmp_path, qtbot):
     (made,) = fill_store(window, 1)
     window.select_id(made.id)
-    dialog = window.preview_selected()
+    dialog = window.output.preview_selected()
     qtbot.addWidget(dialog)
     assert dialog.page_count >= 3
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -175,8 +175,8 @@ def test_language_switch_changes_every_visible_label(window):
             found[name] = menu.title()
         for column in range(window.model.columnCount()):
             found[f"column{column}"] = window.model.headerData(column, Qt.Orientation.Horizontal)
-        found["search"] = window.search.placeholderText()
-        found["verdict filter"] = window.verdict_filter.itemText(0)
+        found["search"] = window.filters.search.placeholderText()
+        found["verdict filter"] = window.filters.verdict_filter.itemText(0)
         return found
 
     dutch = labels()
@@ -236,10 +236,10 @@ def test_workspaces_per_client(window, answers):
 
 def test_a_damaged_workspace_offers_its_backup(window, answers):
     fill_store(window, 2)
-    window._close_store()
+    window.close_workspace()
     window.open_workspace("default")  # a new session: a backup is taken at the first write
     fill_store(window, 1)
-    window._close_store()
+    window.close_workspace()
     path = window.ctx.workspaces.path("default")
     path.write_bytes(b'{"assessments": ')
     answers.confirm = True

@@ -43,7 +43,7 @@ def walk(qtbot, wizard, answers, until="finish"):
 
 
 def test_a_whole_assessment_from_new_to_finish(qtbot, window, questionnaire):
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     assert wizard.draft.assessor == "Tester"  # the user's name from the settings
     seen = walk(qtbot, wizard, ANSWERS)
     assert seen == [
@@ -72,7 +72,7 @@ def test_a_whole_assessment_from_new_to_finish(qtbot, window, questionnaire):
 
 
 def test_required_answers_gate_next_with_a_visible_reason(qtbot, window):
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     click_next(qtbot, wizard)
     page = wizard.currentPage()
     assert page.name == "context"
@@ -84,7 +84,7 @@ def test_required_answers_gate_next_with_a_visible_reason(qtbot, window):
 
 
 def test_back_and_next_keep_every_answer(qtbot, window):
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     walk(qtbot, wizard, ANSWERS, until="q03")
     wizard.button(QWizard.WizardButton.BackButton).click()
     wizard.button(QWizard.WizardButton.BackButton).click()
@@ -112,7 +112,7 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 def test_non_ascii_typed_into_every_text_field_is_stored_exactly(qtbot, window, questionnaire):
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     typed = HOSTILE.replace("\t", " ")
     wizard.next()
     for page in wizard.pages.values():
@@ -147,7 +147,7 @@ LIFTED = ["s_optout", "s_suppression", "s_notice", "s_minimise", "s_retention", 
     ],
 )
 def test_the_consent_page_appears_exactly_when_the_core_says_so(qtbot, window, questionnaire, changes, consent):
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     walk(qtbot, wizard, {**ANSWERS, **changes}, until="outcome")
     fill(wizard, {**ANSWERS, **changes})
     assert flow.consent_applies(wizard.draft, questionnaire) is consent
@@ -155,7 +155,7 @@ def test_the_consent_page_appears_exactly_when_the_core_says_so(qtbot, window, q
 
 
 def test_choosing_consent_brings_the_consent_page(qtbot, window):
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     walk(qtbot, wizard, ANSWERS, until="signoff")
     fill(wizard, {"decision": "dec_consent"})
     page = wizard.currentPage()
@@ -167,7 +167,7 @@ def test_choosing_consent_brings_the_consent_page(qtbot, window):
 
 
 def test_the_outcome_page_shows_the_verdict_and_links_back(qtbot, window):
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     walk(qtbot, wizard, {**ANSWERS, "q09": "yes", "q01": "no"}, until="outcome")
     page = wizard.currentPage()
     assert "niet geschikt" in page.banner.text()
@@ -180,7 +180,7 @@ def test_the_outcome_page_shows_the_verdict_and_links_back(qtbot, window):
 
 
 def test_every_input_has_an_accessible_name_and_object_name(qtbot, window):
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     for page in wizard.pages.values():
         for widget in page.findChildren(QWidget):
             if widget.objectName().startswith("qt_") or widget.objectName().endswith(".complete"):
@@ -198,7 +198,7 @@ def test_every_input_has_an_accessible_name_and_object_name(qtbot, window):
 
 
 def test_the_wizard_follows_the_record_language(qtbot, window):
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     page = wizard.pages["q04"]
     assert page.editors["q04"].title.text().startswith("Wat is de relatie")
     wizard.pages["welcome"].language.setCurrentIndex(1)  # fr
@@ -210,7 +210,7 @@ def test_the_wizard_follows_the_record_language(qtbot, window):
 
 
 def test_saving_happens_after_typing_stops_not_on_each_key(qtbot, window, monkeypatch):
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     wizard.next()
     saves = []
     original = window.store.repository.save
@@ -229,14 +229,14 @@ CRASH = textwrap.dedent(
     app = QApplication([])
     from lia_desktop.assets import questionnaire
     from lia_desktop.ui import dialogs
-    from lia_desktop.ui.main_window import MainWindow
+    from lia_desktop.ui.main.window import MainWindow
     from tests.conftest import FAVOURABLE
     from tests.gui.conftest import fill, make_context
 
     window = MainWindow(make_context(Path(sys.argv[1]), questionnaire()))
     window.show()
     window.open_workspace("default")
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     while wizard.currentPage().name != "q03":
         fill(wizard, {**FAVOURABLE, "q02.note": "Weinig nadeel."})
         wizard.next()
@@ -248,7 +248,7 @@ CRASH = textwrap.dedent(
 
 
 def test_a_killed_process_leaves_a_draft_that_reopens_on_its_page(qtbot, tmp_path, questionnaire, answers):
-    from lia_desktop.ui.main_window import MainWindow
+    from lia_desktop.ui.main.window import MainWindow
 
     data = tmp_path / "data"
     root = Path(__file__).parents[2]
@@ -261,7 +261,7 @@ def test_a_killed_process_leaves_a_draft_that_reopens_on_its_page(qtbot, tmp_pat
     qtbot.addWidget(window)
     window.show()
     assert window.open_workspace("default")
-    wizard = window.offer_to_continue()
+    wizard = window.records.offer_to_continue()
     assert answers.asked and "Lentenieuwsbrief" in answers.asked[-1]
     assert wizard is not None and wizard.currentPage().name == "q03"
     assert wizard.currentPage().editors["q03"].buttons["yes"].isChecked()
@@ -270,11 +270,11 @@ def test_a_killed_process_leaves_a_draft_that_reopens_on_its_page(qtbot, tmp_pat
     assert wizard.currentPage().name == "q02"
     wizard.saver.flush()
     wizard.close()
-    window._close_store()
+    window.close_workspace()
 
 
 def test_the_channel_page_tells_the_rules_before_the_balance(qtbot, window):
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     walk(qtbot, wizard, {**ANSWERS, "ctx_relationship": "rel_prospects"}, until="channels")
     notes = wizard.currentPage().notes.text()
     assert "toestemming" in notes  # e-mail to prospects: consent needed whatever the balance
@@ -283,12 +283,12 @@ def test_the_channel_page_tells_the_rules_before_the_balance(qtbot, window):
 
 
 def test_changing_a_completed_assessment_reopens_it_until_finished_again(qtbot, window):
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     walk(qtbot, wizard, ANSWERS)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assessment_id = wizard.draft.id
     window.select_id(assessment_id)
-    wizard = window.open_selected()
+    wizard = window.records.open_selected()
     while wizard.currentPage().name != "q03":
         click_next(qtbot, wizard)
     fill(wizard, {"q03": "no", "q03.note": "Weinig voordeel voor de klant."})
@@ -297,7 +297,7 @@ def test_changing_a_completed_assessment_reopens_it_until_finished_again(qtbot, 
     assert stored.status is Status.DRAFT
     assert [r.event.value for r in stored.revisions] == ["completed", "changed"]
     window.select_id(assessment_id)
-    wizard = window.open_selected()
+    wizard = window.records.open_selected()
     walk(qtbot, wizard, {}, until="finish")
     wizard.button(QWizard.WizardButton.FinishButton).click()
     stored = window.store.repository.get(assessment_id)
@@ -310,7 +310,7 @@ def test_a_full_disk_is_told_once_and_nothing_typed_is_lost(qtbot, window, answe
 
     from lia_desktop.storage import safe_storage
 
-    wizard = window.new_assessment()
+    wizard = window.records.new_assessment()
     wizard.next()
     editor = wizard.currentPage().editors["title"]
 

@@ -1,0 +1,101 @@
+"""The list of assessments: the table model (cells worked out once per refresh) and its view."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from lia_desktop import palette
+from lia_desktop.app_context import AppContext
+from lia_desktop.storage.repository import Summary
+
+COLUMNS = ("title", "organisation", "status", "verdict", "updated", "review")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class AssessmentTable(QAbstractTableModel):
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.rows: list[Summary] = []
+        self.cells: list[tuple[str, ...]] = []
+        self.sort_column, self.sort_order = COLUMNS.index("updated"), Qt.SortOrder.DescendingOrder
+        self.today = _dt.date.today().isoformat()
+
+    def set_rows(self, rows: list[Summary]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.today = _dt.date.today().isoformat()
+        self.cells = [self._cells(row) for row in rows]  # worked out once, not on every paint
+        self.endResetModel()
+        self.sort(self.sort_column, self.sort_order)
+
+    def _cells(self, row: Summary) -> tuple[str, ...]:
+        t, ui = self.ctx.content, self.ctx.ui
+        review = f"{row.review_date} ⚠ {ui('overdue')}" if row.review_due(self.today) else row.review_date
+        return (
+            row.title or ui("untitled"),
+            row.organisation,
+            t.status(row.status),
+            t.verdict_short(row.verdict),
+            row.updated_at.replace("T", " ")[:16],
+            review,
+        )
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.ctx.ui(f"col_{COLUMNS[section]}")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self.cells[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "verdict":
+            return self.ctx.content.verdict(row.verdict)
+        if role == Qt.ItemDataRole.BackgroundRole and column == "verdict":
+            return QBrush(QColor(palette.VERDICT.get(row.verdict, ("#ffffff", ""))[0]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == "verdict":
+                return QBrush(QColor(palette.VERDICT.get(row.verdict, ("", "#000000"))[1]))
+            if column == "review" and row.review_due(self.today):
+                return QBrush(QColor("#b71c1c"))
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.UserRole + 1:  # sort key
+            return {"updated": row.updated_at, "review": row.review_date or "9999"}.get(column, str(self.data(index)))
+        return None
+
+
+def assessment_view(model: AssessmentTable) -> QTableView:
+    """The table of assessments: sortable, rows selected whole, never edited in place."""
+    table = QTableView()
+    table.setObjectName("assessments")
+    table.setModel(model)
+    table.setSortingEnabled(True)
+    table.sortByColumn(COLUMNS.index("updated"), Qt.SortOrder.DescendingOrder)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    for number, mode in enumerate(
+        (QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Stretch)
+        + (QHeaderView.ResizeMode.ResizeToContents,) * (len(COLUMNS) - 2)
+    ):
+        header.setSectionResizeMode(number, mode)
+    header.setResizeContentsPrecision(40)  # size columns on a sample, not on every row
+    return table

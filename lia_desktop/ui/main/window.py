@@ -1,0 +1,325 @@
+"""The main window: the workspace (client) it shows, the list of assessments with its filters,
+and the actions on them, whose work is done by the command groups (records, output,
+workspaces) through the small interface of `host.Host`."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gc
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
+
+from lia_desktop import APP_NAME, __version__
+from lia_desktop.app_context import AppContext
+from lia_desktop.domain.model import Verdict
+from lia_desktop.export import exchange
+from lia_desktop.storage.errors import DamagedWorkspace, LiaError, PassphraseRequired, WrongPassphrase
+from lia_desktop.storage.safe_storage import paused_gc
+from lia_desktop.storage.workspace import WorkspaceStore
+from lia_desktop.ui import dialogs
+from lia_desktop.ui.main import actions
+from lia_desktop.ui.main.filters import FilterBar
+from lia_desktop.ui.main.output import OutputCommands
+from lia_desktop.ui.main.records import RecordCommands
+from lia_desktop.ui.main.table import COLUMNS, AssessmentTable, assessment_view
+from lia_desktop.ui.main.workspaces import WorkspaceCommands
+from lia_desktop.ui.qtcompat import emit
+
+if TYPE_CHECKING:
+    from lia_desktop.ui.wizard import AssessmentWizard
+
+
+class MainWindow(QMainWindow):
+    workspace_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setObjectName("main")
+        self.store: WorkspaceStore | None = None
+        self.workspace = ""
+        self.wizard: AssessmentWizard | None = None
+        self.model = AssessmentTable(ctx)
+        self.output = OutputCommands(self)
+        self.records = RecordCommands(self, self.output)
+        self.workspaces = WorkspaceCommands(self)
+        self._build()
+        self.retranslate()
+        self._restore_geometry()
+
+    # ---------------------------------------------------------------- building
+
+    def _build(self) -> None:
+        records, output, spaces = self.records, self.output, self.workspaces
+        self.actions_by_name = actions.make_actions(
+            self,
+            {
+                "new": records.new_assessment,
+                "open": records.open_selected,
+                "duplicate": records.duplicate_selected,
+                "archive": records.archive_selected,
+                "delete": records.delete_selected,
+                "import": records.import_files,
+                "export_json": output.export_json,
+                "export_pdf": output.export_pdf,
+                "export_all": output.export_all,
+                "blank": output.export_blank,
+                "preview": output.preview_selected,
+                "print": output.print_selected,
+                "find": self.focus_search,
+                "settings": self.open_settings,
+                "quit": self.close,
+                "workspace_new": spaces.create,
+                "workspace_rename": spaces.rename,
+                "workspace_delete": spaces.delete,
+                "workspace_restore": spaces.restore_backup,
+                "about": self.about,
+            },
+        )
+        self.examples_menu = QMenu(self)
+        self.examples_menu.setObjectName("menu.examples")
+        self.examples_menu.aboutToShow.connect(self._fill_examples)
+        self.menus = actions.make_menus(self, self.actions_by_name, self.examples_menu)
+        self.workspace_label = QLabel()
+        self.workspace_box = QComboBox()
+        self.workspace_box.setObjectName("workspace")
+        self.workspace_box.setMinimumWidth(180)
+        self.workspace_label.setBuddy(self.workspace_box)
+        self.workspace_box.activated.connect(lambda i: self.open_workspace(self.workspace_box.itemText(i)))
+        actions.make_toolbar(self, self.actions_by_name, [self.workspace_label, self.workspace_box])
+
+        central = QWidget()
+        column = QVBoxLayout(central)
+        self.filters = FilterBar(self.refresh)
+        column.addWidget(self.filters)
+        self.table = assessment_view(self.model)
+        self.table.doubleClicked.connect(lambda _index: self.records.open_selected())
+        self.table.activated.connect(lambda _index: self.records.open_selected())
+        column.addWidget(self.table, 1)
+        self.overview = QLabel()
+        self.overview.setObjectName("overview")
+        self.overview.setWordWrap(True)
+        column.addWidget(self.overview)
+        self.empty_hint = QLabel()
+        self.empty_hint.setObjectName("empty_hint")
+        self.empty_hint.setWordWrap(True)
+        column.addWidget(self.empty_hint)
+        self.setCentralWidget(central)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+
+    # ---------------------------------------------------------------- language
+
+    def retranslate(self) -> None:
+        ui, t = self.ctx.ui, self.ctx.content
+        locked = f" ({ui('encrypted')})" if self.store is not None and self.store.encrypted else ""
+        self.setWindowTitle(f"{APP_NAME} — {self.workspace}{locked}" if self.workspace else APP_NAME)
+        for name, action in self.actions_by_name.items():
+            action.setText(ui(f"act_{name}"))
+            action.setToolTip(ui(f"act_{name}"))
+        for name, menu in self.menus.items():
+            menu.setTitle(ui(name))
+        self.examples_menu.setTitle(ui("act_examples"))
+        self.examples_menu.clear()  # filled when it opens
+        self.workspace_label.setText(ui("workspace") + " ")
+        self.workspace_box.setAccessibleName(ui("workspace"))
+        self.filters.retranslate(ui, t)
+        self.table.setAccessibleName(ui("assessments"))
+        self.empty_hint.setText(ui("empty_hint"))
+        emit(self.model.headerDataChanged, Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        self.refresh()
+
+    def _fill_examples(self) -> None:
+        if self.examples_menu.actions():
+            return
+        for path in self.ctx.examples():
+            try:
+                example = exchange.read(path, self.ctx.questionnaire)
+            except LiaError:
+                continue
+            action = self.examples_menu.addAction(f"{example.title} ({example.language})")
+            action.setObjectName(f"example.{path.name}")
+            action.triggered.connect(lambda _checked=False, p=path: self.records.new_from_example(p))
+
+    # ---------------------------------------------------------------- workspaces
+
+    def open_workspace(self, name: str, create: bool = True, passphrase: str | None = None) -> bool:
+        """Switch to a workspace; errors are shown, damaged stores offer recovery, encrypted ones
+        ask for their passphrase (kept in memory for this session only)."""
+        if self.wizard is not None:
+            return False
+        passphrase = passphrase or self.ctx.passphrases.get(name)
+        try:
+            store = self.ctx.workspaces.open(name, create=create, passphrase=passphrase)
+        except (PassphraseRequired, WrongPassphrase) as exc:
+            if isinstance(exc, WrongPassphrase):
+                self.show_error(exc)
+                self.ctx.passphrases.pop(name, None)
+            ui = self.ctx.ui
+            secret = dialogs.ask_password(self, ui("passphrase_title"), ui("passphrase_label", name=name))
+            if not secret:
+                self._show_unavailable(exc)
+                return False
+            return self.open_workspace(name, create, secret)
+        except DamagedWorkspace as exc:
+            return self._recover(name, exc)
+        except LiaError as exc:
+            self.show_error(exc)
+            self._show_unavailable(exc)
+            return False
+        self.close_workspace()
+        self.store, self.workspace = store, name
+        if passphrase and store.encrypted:
+            self.ctx.passphrases[name] = passphrase
+        self.ctx.window_settings.setValue("last_workspace", name)
+        self._fill_workspaces()
+        with paused_gc():
+            self.retranslate()
+        # The workspace's objects live as long as it is open: set them aside from the cycle
+        # collector, so its full collections do not rescan them while the user types.
+        gc.freeze()
+        emit(self.workspace_changed, name)
+        return True
+
+    def _show_unavailable(self, exc: BaseException) -> None:
+        """With no workspace open, say why in the window itself and let the user pick another."""
+        if self.store is None:
+            self._fill_workspaces()
+            self.empty_hint.setText(self.ctx.ui.error(exc)[0])
+            self.empty_hint.setVisible(True)
+
+    def _recover(self, name: str, exc: DamagedWorkspace) -> bool:
+        message, detail = self.ctx.ui.error(exc)
+        if not exc.backups:
+            dialogs.show_error(self, self.ctx.ui("error_title"), message, detail)
+            self._show_unavailable(exc)
+            return False
+        if not dialogs.confirm(
+            self, self.ctx.ui("error_title"), message, self.ctx.ui("restore_backup"), self.ctx.ui("cancel")
+        ):
+            return False
+        try:
+            self.ctx.workspaces.restore(name, exc.backups[0], passphrase=self.ctx.passphrases.get(name))
+        except LiaError as again:
+            self.show_error(again)
+            return False
+        return self.open_workspace(name)
+
+    def _fill_workspaces(self) -> None:
+        names = self.ctx.workspaces.names()
+        if self.workspace and self.workspace not in names:
+            names.append(self.workspace)
+        self.workspace_box.blockSignals(True)
+        self.workspace_box.clear()
+        self.workspace_box.addItems(sorted(names, key=str.casefold))
+        self.workspace_box.setCurrentText(self.workspace)
+        self.workspace_box.blockSignals(False)
+
+    def close_workspace(self) -> None:
+        if self.store is not None:
+            self.store.close()
+            self.store = None
+
+    # ---------------------------------------------------------------- the list
+
+    def refresh(self) -> None:
+        if self.store is None:
+            self.model.set_rows([])
+            self._update_actions()
+            return
+        everything = self.store.repository.summaries()
+        today = _dt.date.today().isoformat()
+        self.model.set_rows(self.filters.select(everything, today))
+        counts = dict.fromkeys((v.value for v in Verdict), 0)
+        for row in everything:
+            counts[row.verdict] = counts.get(row.verdict, 0) + 1
+        due = sum(1 for r in everything if r.review_due(today))
+        ui, t = self.ctx.ui, self.ctx.content
+        parts = [ui("overview_total", count=len(everything))]
+        parts += [f"{t.verdict_short(v)}: {n}" for v, n in counts.items() if n]
+        parts.append(ui("overview_due", count=due))
+        self.overview.setText(" · ".join(parts))
+        self.empty_hint.setVisible(not everything)
+        self._update_actions()
+
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
+        return [self.model.data(index, Qt.ItemDataRole.UserRole) for index in rows]
+
+    def select_id(self, assessment_id: str) -> None:
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if self.model.data(index, Qt.ItemDataRole.UserRole) == assessment_id:
+                self.table.selectRow(row)
+                self.table.scrollTo(index)
+                return
+
+    def listed_ids(self) -> list[str]:
+        return [row.id for row in self.model.rows]
+
+    def _update_actions(self) -> None:
+        actions.update_enabled(self.actions_by_name, len(self.selected_ids()), self.store is not None)
+
+    def focus_search(self) -> None:
+        self.filters.focus_search()
+
+    # ---------------------------------------------------------------- for the command groups
+
+    def dialog_parent(self) -> QWidget:
+        return self
+
+    def show_error(self, exc: BaseException) -> None:
+        message, detail = self.ctx.ui.error(exc)
+        dialogs.show_error(self, self.ctx.ui("error_title"), message, detail)
+
+    def tell(self, message: str, msecs: int) -> None:
+        self.statusBar().showMessage(message, msecs)
+
+    def save_draft(self) -> None:
+        if self.wizard is not None:
+            self.wizard.saver.flush()
+
+    # ---------------------------------------------------------------- settings, about
+
+    def open_settings(self) -> Any:
+        from lia_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx.settings, self.ctx.questionnaire, self.ctx.ui, self)
+        dialog.accepted.connect(lambda: self.apply_settings(dialog.result_settings()))
+        dialog.open()
+        return dialog
+
+    def apply_settings(self, settings: Any) -> None:
+        try:
+            self.ctx.save_settings(settings)
+        except LiaError as exc:
+            self.show_error(exc)
+            return
+        self.retranslate()
+
+    def about(self) -> None:
+        dialogs.show_info(
+            self, self.ctx.ui("act_about"), self.ctx.ui("about_text", version=__version__, path=self.ctx.data_dir)
+        )
+
+    # ---------------------------------------------------------------- window state
+
+    def _restore_geometry(self) -> None:
+        geometry = self.ctx.window_settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 700)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.wizard is not None:
+            self.wizard.reject()
+            if self.wizard is not None and self.wizard.isVisible():
+                event.ignore()
+                return
+        self.ctx.window_settings.setValue("geometry", self.saveGeometry())
+        self.ctx.window_settings.sync()
+        self.close_workspace()
+        event.accept()
