@@ -16,7 +16,8 @@ from lia_desktop.app_context import AppContext
 from lia_desktop.settings import Settings
 from lia_desktop.ui import dialogs
 from lia_desktop.ui.main.window import MainWindow
-from lia_desktop.ui.wizard import AssessmentWizard, ItemsPage
+from lia_desktop.ui.wizard.items_page import ItemsPage
+from lia_desktop.ui.wizard.shell import AssessmentWizard
 
 
 class Answers:

@@ -10,7 +10,7 @@ from lia_desktop.app_context import AppContext
 from lia_desktop.storage.workspace import WorkspaceStore
 
 if TYPE_CHECKING:
-    from lia_desktop.ui.wizard import AssessmentWizard
+    from lia_desktop.ui.wizard.shell import AssessmentWizard
 
 
 class Host(Protocol):

@@ -16,7 +16,7 @@ from lia_desktop.ui.main.host import Host
 from lia_desktop.ui.main.output import OutputCommands
 
 if TYPE_CHECKING:
-    from lia_desktop.ui.wizard import AssessmentWizard
+    from lia_desktop.ui.wizard.shell import AssessmentWizard
 
 
 class RecordCommands:
@@ -66,7 +66,7 @@ class RecordCommands:
         except LiaError as exc:
             host.show_error(exc)
             return None
-        from lia_desktop.ui.wizard import AssessmentWizard  # loaded with the first assessment opened
+        from lia_desktop.ui.wizard.shell import AssessmentWizard  # loaded with the first assessment opened
 
         wizard = AssessmentWizard(
             self.ctx.questionnaire,

@@ -29,7 +29,7 @@ from lia_desktop.ui.main.workspaces import WorkspaceCommands
 from lia_desktop.ui.qtcompat import emit
 
 if TYPE_CHECKING:
-    from lia_desktop.ui.wizard import AssessmentWizard
+    from lia_desktop.ui.wizard.shell import AssessmentWizard
 
 
 class MainWindow(QMainWindow):

@@ -1,0 +1,1 @@
+"""The assessment wizard: the shell (`shell`), its pages, and the draft saver."""

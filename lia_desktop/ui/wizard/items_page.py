@@ -1,0 +1,151 @@
+"""The pages made of items: the context, the channels, the conditions, each of the ten
+questions, the checklists and the sign-off."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+
+from lia_desktop.domain import flow
+from lia_desktop.domain.evaluation import evaluate
+from lia_desktop.ui.widgets import HelpPanel, ItemEditor
+from lia_desktop.ui.wizard.page import BasePage, PageHost
+
+
+class ItemsPage(BasePage):
+    """A section (or one of the ten questions): its items on the left, help on the right."""
+
+    def __init__(self, wizard: PageHost, name: str) -> None:
+        super().__init__(wizard, name)
+        outer = QVBoxLayout(self)
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+        self.counter = QLabel()
+        self.counter.setObjectName(f"{name}.counter")
+        self.counter.setWordWrap(True)
+        inner = QWidget()
+        self.column = QVBoxLayout(inner)
+        self.column.addWidget(self.counter)
+        self.counter.setVisible(name in self.q.question_ids or name == "signoff")
+        self.editors: dict[str, ItemEditor] = {}
+        for item_id in flow.page_items(name, self.q):
+            item = self.q.items[item_id]
+            editor = ItemEditor(item, self.q, wizard.texts, wizard.draft, inner)
+            if name in self.q.question_ids:  # one question to a page: let it read as the headline
+                font = editor.title.font()
+                font.setPointSizeF(font.pointSizeF() * 1.35)
+                editor.title.setFont(font)
+            editor.changed.connect(self._changed)
+            editor.focused.connect(self._focused)
+            self.column.addWidget(editor)
+            self.editors[item_id] = editor
+        self.notes: QLabel | None = None
+        if name == "channels":  # what the channel rules require, before the balancing test
+            self.notes = QLabel()
+            self.notes.setObjectName("channels.notes")
+            self.notes.setWordWrap(True)
+            self.notes.setTextFormat(Qt.TextFormat.RichText)
+            self.column.addWidget(self.notes)
+        self.column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(inner)
+        body.addWidget(scroll, 3)
+        self.help = HelpPanel()
+        body.addWidget(self.help, 2)
+        self.reason = QLabel()
+        self.reason.setObjectName(f"{name}.reason")
+        self.reason.setWordWrap(True)
+        palette = self.reason.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b71c1c"))
+        self.reason.setPalette(palette)
+        outer.addWidget(self.reason)
+        # Next is gated through a hidden mandatory field that _refresh fills when the core says
+        # the page is complete: QWizard then re-checks by itself, and no Python code has to
+        # emit completeChanged (see ui/qtcompat.py for why emits are kept few).
+        self.gate = QLineEdit(self)
+        self.gate.setObjectName(f"{name}.complete")
+        self.gate.setVisible(False)
+        self.registerField(f"{name}.complete*", self.gate)
+        self._help_item = next(iter(self.editors), "")
+
+    def initializePage(self) -> None:
+        self.w.before_page(self.name)
+        shown = set(flow.items_shown(self.name, self.draft, self.q))
+        for item_id, editor in self.editors.items():
+            editor.setVisible(item_id in shown)
+            editor.draft = self.draft
+            editor.load()
+        visible = [i for i in self.editors if i in shown]
+        self._help_item = visible[0] if visible else self._help_item
+        self._refresh()
+        self._show_help()
+        if visible:
+            first = self.editors[visible[0]].first_input()
+            if first is not None:
+                QTimer.singleShot(0, first.setFocus)
+
+    def blocking(self) -> tuple[str, ...]:
+        missing = flow.page_missing(self.name, self.draft, self.q)
+        if self.name == "signoff":
+            problems = flow.completion_problems(self.draft, self.q)
+            missing = tuple(p for p in problems if p in self.editors)
+        return missing
+
+    def _changed(self, item_id: str) -> None:
+        self.w.draft_changed(item_id)
+        if self.name in ("context", "channels"):
+            shown = set(flow.items_shown(self.name, self.draft, self.q))
+            for other, editor in self.editors.items():
+                editor.setVisible(other in shown)
+        self._refresh()
+
+    def _focused(self, item_id: str) -> None:
+        self._help_item = item_id
+        self.help.show_item(self.w.texts, item_id)
+
+    def _refresh(self) -> None:
+        missing = self.blocking()
+        self.gate.setText("" if missing else "complete")
+        if self.notes is not None:
+            texts = self.w.texts
+            result = evaluate(self.draft, self.q, texts.language)
+            items = "".join(
+                f"<li><b>{escape(texts.get('level', f.level))}:</b> {escape(f.text)}</li>" for f in result.channel_notes
+            )
+            self.notes.setText(f"<h3>{escape(texts.section('channels')[0])}</h3><ul>{items}</ul>" if items else "")
+        if self.name == "signoff":  # the advice, to decide with it in view
+            texts = self.w.texts
+            result = evaluate(self.draft, self.q, texts.language)
+            advised = texts.option(result.advised_decision) if result.advised_decision else "—"
+            self.counter.setText(
+                f"{escape(texts.get('pdf', 'advised'))}: <b>{escape(texts.verdict(result.verdict.value))}"
+                f"</b> → {escape(advised)}"
+            )
+        if missing:
+            names = "; ".join(self.w.texts.label(i) for i in missing)
+            self.reason.setText(self.w.ui("still_to_answer", items=names))
+        else:
+            self.reason.setText("")
+        self.reason.setVisible(bool(missing))
+
+    def _show_help(self) -> None:
+        if self._help_item:
+            self.help.show_item(self.w.texts, self._help_item)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        texts = self.w.texts
+        for editor in self.editors.values():
+            editor.retranslate(texts)
+        if self.name in self.q.question_ids:
+            total = len(self.q.question_ids)
+            self.counter.setText(texts.app("question_of", number=self.q.number(self.name), total=total))
+            self.setSubTitle(texts.app("question_of", number=self.q.number(self.name), total=total))
+        self._refresh()
+        self._show_help()
