@@ -8,8 +8,10 @@ A condition is a dict read from TOML:
     {"item": "e_sale", "is": True}
     {"item": "decision", "answered": True}
     {"all": [...]}, {"any": [...]}, {"not": {...}}
+    {"def": "name"}      the condition defined under [define.name] in rules.toml
 
-`check` validates a condition once when the rules are loaded, so a typo in a rule file is
+`expand` replaces every {"def": ...} by its definition once, when the rules are loaded, so
+`holds` never looks a name up. `check` validates a condition once when the rules are loaded, so a typo in a rule file is
 an error at start-up and not a silently wrong verdict.
 """
 
@@ -28,6 +30,32 @@ class RuleError(ValueError):
 
 def _is_answered(value: Any) -> bool:
     return value not in (None, "", [], False)
+
+
+def expand(condition: Mapping[str, Any] | None, definitions: Mapping[str, Any], where: str) -> Any:
+    """The condition with every {"def": name} replaced by its (expanded) definition."""
+    if not condition:
+        return condition
+    if "def" in condition:
+        name = condition["def"]
+        if len(condition) != 1 or name not in definitions:
+            raise RuleError(f"{where}: unknown or malformed definition {condition!r}")
+        return definitions[name]
+    result = dict(condition)
+    for group in ("all", "any"):
+        if group in result:
+            result[group] = [expand(c, definitions, where) for c in result[group]]
+    if "not" in result:
+        result["not"] = expand(result["not"], definitions, where)
+    return result
+
+
+def expand_definitions(raw: Mapping[str, Any]) -> dict[str, Any]:
+    """The [define] table with each definition expanded; a definition may use earlier ones."""
+    done: dict[str, Any] = {}
+    for name, condition in raw.items():
+        done[name] = expand(condition, done, f"define.{name}")
+    return done
 
 
 def holds(condition: Mapping[str, Any] | None, facts: Mapping[str, Any]) -> bool:

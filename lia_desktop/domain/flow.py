@@ -11,7 +11,7 @@ from lia_desktop.domain.content import Questionnaire
 from lia_desktop.domain.evaluation import Evaluation, applicable_facts, evaluate
 from lia_desktop.domain.model import Assessment
 
-FIRST_PAGES = ("welcome", "context", "channels", "conditions")
+FIRST_PAGES = ("welcome", "context", "data", "channels", "conditions")
 # The data and rights checklist comes before the outcome, because the advice depends on it
 # (an objection to direct marketing that cannot be honoured is a hard stop, HS-R4): the
 # outcome page then shows the advice on every answer that counts.
@@ -31,6 +31,24 @@ def page_items(page: str, questionnaire: Questionnaire) -> tuple[str, ...]:
         return questionnaire.section(page).items
     except KeyError:
         return ()
+
+
+def prefill(assessment: Assessment, questionnaire: Questionnaire, items: tuple[str, ...] | None = None) -> list[str]:
+    """Answer, from what was said earlier, the unanswered items that repeat an earlier fact
+    (q04 from the relationship, q08 from the sources, q10 from condition 2); the user can
+    change the answer. Returns the items answered this way."""
+    facts = assessment.facts()
+    filled = []
+    for item_id in items if items is not None else tuple(questionnaire.items):
+        item = questionnaire.items[item_id]
+        if facts.get(item_id) not in (None, "", []):
+            continue
+        suggestion = item.suggestion(facts)
+        if suggestion is not None:
+            assessment.set_value(item_id, suggestion)
+            facts[item_id] = suggestion
+            filled.append(item_id)
+    return filled
 
 
 def derived_facts(assessment: Assessment, questionnaire: Questionnaire, evaluation: Evaluation) -> dict[str, object]:

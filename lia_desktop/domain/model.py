@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 LANGUAGES = ("nl", "fr", "en")
 
 # Items the questionnaire asks in the context section but the model keeps as named fields,
@@ -25,7 +25,19 @@ SIGNOFF_FIELDS = ("decision", "decision_rationale", "signoff_name", "signoff_rol
 Value = str | bool | list[str] | None
 # Keys of the stored document that change without the assessment's content changing.
 # The status is not content either: its changes are the revisions' events themselves.
-_VOLATILE = frozenset({"updated_at", "current_page", "revisions", "created_at", "schema_version", "status"})
+# The advice basis is derived from the answers and the rules when the record is completed.
+_VOLATILE = frozenset(
+    {
+        "updated_at",
+        "current_page",
+        "revisions",
+        "created_at",
+        "schema_version",
+        "status",
+        "advice_basis",
+        "previous_basis",
+    }
+)
 
 
 class Status(StrEnum):
@@ -62,6 +74,14 @@ def add_months(iso_date: str, months: int) -> str:
 def add_one_year(iso_date: str) -> str:
     """The same calendar day one year later (29 February becomes 28 February)."""
     return add_months(iso_date, 12)
+
+
+def _copy_basis(basis: dict[str, Any]) -> dict[str, Any]:
+    """A copy of an advice basis with its rule table copied too (the model never shares one)."""
+    copy = dict(basis)
+    if isinstance(copy.get("rules"), dict):
+        copy["rules"] = dict(copy["rules"])
+    return copy
 
 
 @dataclass
@@ -146,6 +166,12 @@ class Assessment:
     created_at: str = field(default_factory=now_utc)
     updated_at: str = ""
     revisions: list[Revision] = field(default_factory=list)
+    # What the advice rested on when the record was last completed: the content version, the
+    # date whose rules applied and the revision of every channel rule that applied. A later
+    # content version that changes one of those rules marks the record "law changed".
+    advice_basis: dict[str, Any] = field(default_factory=dict)
+    # For a re-assessment: the basis of the assessment it was copied from.
+    previous_basis: dict[str, Any] = field(default_factory=dict)
     schema_version: int = SCHEMA_VERSION
 
     def __post_init__(self) -> None:
@@ -213,6 +239,8 @@ class Assessment:
             "created_at": self.created_at,
             "updated_at": self.updated_at,
             "revisions": [r.to_dict() for r in self.revisions],
+            "advice_basis": _copy_basis(self.advice_basis),
+            "previous_basis": _copy_basis(self.previous_basis),
         }
 
     @classmethod
@@ -235,6 +263,8 @@ class Assessment:
             created_at=str(data.get("created_at") or now_utc()),
             updated_at=str(data.get("updated_at") or ""),
             revisions=[Revision.from_dict(r) for r in data.get("revisions") or []],
+            advice_basis=_copy_basis(data.get("advice_basis") or {}),
+            previous_basis=_copy_basis(data.get("previous_basis") or {}),
             **text,
         )
 
@@ -263,6 +293,8 @@ class Assessment:
         copy.status = Status.DRAFT
         copy.created_at = copy.updated_at = now_utc()
         copy.revisions = []
+        copy.previous_basis = _copy_basis(self.advice_basis)
+        copy.advice_basis = {}
         copy.current_page = ""
         copy.signoff_date = ""
         copy.decision = ""

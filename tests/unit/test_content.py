@@ -117,15 +117,18 @@ SEED_ITEMS = [
 
 @pytest.mark.parametrize(("item_id", "phrase"), SEED_ITEMS)
 def test_every_seed_item_reaches_the_content_in_three_languages(questionnaire, item_id, phrase):
-    label = _fold(questionnaire.texts("nl").label(item_id))
-    assert _fold(phrase) in label, f"{item_id}: {label!r} lost the seed's words {phrase!r}"
+    # the seed's wording stands in the label, or, under a short plain label, in the subtitle
+    # (q07, q08, q10) or the help (r4, whose label uses the GDPR's own term)
+    text = questionnaire.texts("nl").item(item_id)
+    where = _fold(" | ".join((text.label, text.subtitle, text.help)))
+    assert _fold(phrase) in where, f"{item_id}: {text.label!r} lost the seed's words {phrase!r}"
     for language in ("fr", "en"):
         assert questionnaire.texts(language).label(item_id).strip()
 
 
 def test_consent_section_covers_the_gdpr_definition(questionnaire):
     # The seed names two requirements (k1, k2); GDPR Art. 4(11) and 7 add the other four.
-    assert questionnaire.section("consent").items == ("k1", "k2", "k3", "k4", "k5", "k6")
+    assert questionnaire.section("consent").items == ("k1", "k2", "k3", "k4", "k5", "k6", "k7", "k8")
     legal = " ".join(questionnaire.texts("en").item(k).legal for k in questionnaire.section("consent").items)
     for article in ("Art. 4(11)", "Art. 7(1)", "Art. 7(3)"):
         assert article in legal
@@ -141,7 +144,7 @@ def test_objection_right_cites_article_21(questionnaire):
 
 def _parts():
     texts = {lang: _load(f"text.{lang}.toml") for lang in LANGUAGES}
-    return _load("questionnaire.toml"), _load("rules.toml"), texts
+    return _load("questionnaire.toml"), _load("rules.toml"), texts, _load("channels.toml")
 
 
 def test_the_shipped_content_loads():
@@ -149,45 +152,114 @@ def test_the_shipped_content_loads():
 
 
 def test_a_missing_translation_is_refused():
-    structure, rules, texts = _parts()
+    structure, rules, texts, channels = _parts()
     del texts["fr"]["item"]["q05"]["help"]
     with pytest.raises(ContentError, match=r"item\.q05\.help.*fr"):
-        Questionnaire(structure, rules, texts)
+        Questionnaire(structure, rules, texts, channels)
 
 
 def test_an_empty_text_is_refused():
-    structure, rules, texts = _parts()
+    structure, rules, texts, channels = _parts()
     texts["en"]["option"]["yes"] = "  "
     with pytest.raises(ContentError, match=r"option\.yes is empty in language en"):
-        Questionnaire(structure, rules, texts)
+        Questionnaire(structure, rules, texts, channels)
 
 
 def test_a_rule_naming_an_unknown_item_is_refused():
-    structure, rules, texts = _parts()
+    structure, rules, texts, channels = _parts()
     rules = copy.deepcopy(rules)
     rules["contradiction"][0]["when"]["all"][0]["item"] = "q99"
     with pytest.raises(ContentError, match="unknown item 'q99'"):
-        Questionnaire(structure, rules, texts)
+        Questionnaire(structure, rules, texts, channels)
 
 
 def test_a_rule_naming_an_unknown_option_is_refused():
-    structure, rules, texts = _parts()
+    structure, rules, texts, channels = _parts()
     rules = copy.deepcopy(rules)
-    rules["hard_stop"][0]["when"]["in"] = ["maybe"]
+    rules["gdpr_stop"][0]["when"]["in"] = ["maybe"]
     with pytest.raises(ContentError, match="has no option 'maybe'"):
-        Questionnaire(structure, rules, texts)
+        Questionnaire(structure, rules, texts, channels)
 
 
 def test_a_malformed_condition_is_refused():
-    structure, rules, texts = _parts()
+    structure, rules, texts, channels = _parts()
     rules = copy.deepcopy(rules)
-    rules["hard_stop"][0]["when"] = {"item": "c1", "equals": "no"}
+    rules["gdpr_stop"][0]["when"] = {"item": "c1", "equals": "no"}
     with pytest.raises(ContentError, match="expected 'item' and one of"):
-        Questionnaire(structure, rules, texts)
+        Questionnaire(structure, rules, texts, channels)
 
 
 def test_a_question_weighing_an_option_it_does_not_offer_is_refused():
-    structure, rules, texts = _parts()
+    structure, rules, texts, channels = _parts()
     structure["item"]["q03"]["favourable"] = ["perhaps"]
     with pytest.raises(ContentError, match="q03: weighs option 'perhaps'"):
-        Questionnaire(structure, rules, texts)
+        Questionnaire(structure, rules, texts, channels)
+
+
+def test_a_channel_rule_for_an_unknown_country_is_refused():
+    structure, rules, texts, channels = _parts()
+    channels = copy.deepcopy(channels)
+    channels["rule"][0]["countries"] = ["country_de"]
+    with pytest.raises(ContentError, match="unknown or no countries"):
+        Questionnaire(structure, rules, texts, channels)
+
+
+def test_a_channel_rule_with_a_bad_date_is_refused():
+    structure, rules, texts, channels = _parts()
+    channels = copy.deepcopy(channels)
+    channels["rule"][0]["until"] = "2001-02-30"
+    with pytest.raises(ContentError, match="not an ISO date"):
+        Questionnaire(structure, rules, texts, channels)
+
+
+def test_an_exemption_must_keep_its_conditions_as_requirements():
+    structure, rules, texts, channels = _parts()
+    channels = copy.deepcopy(channels)
+    exempt = next(r for r in channels["rule"] if r["effect"] == "exempt")
+    exempt["requires"] = []
+    with pytest.raises(ContentError, match="must name the conditions"):
+        Questionnaire(structure, rules, texts, channels)
+
+
+def test_a_factor_against_must_say_what_reduces_it():
+    structure, rules, texts, channels = _parts()
+    rules = copy.deepcopy(rules)
+    del rules["balance"]["extra"][1]["mitigated_by"]
+    with pytest.raises(ContentError, match="must list mitigated_by"):
+        Questionnaire(structure, rules, texts, channels)
+
+
+def test_every_channel_rule_is_dated_cited_and_in_force_ranges_do_not_overlap_by_mistake(questionnaire):
+    for rule in questionnaire.channel_rules:
+        assert rule.valid_from >= "2003-01-01", rule.id
+        for lang in LANGUAGES:
+            assert questionnaire.texts(lang).rule_legal(rule.id).strip(), (rule.id, lang)
+    # a rule replaced on a date: the old one ends the day before the new one starts
+    by_id = {r.id: r for r in questionnaire.channel_rules}
+    for old, new in [
+        ("FR-PHONE-BLOCTEL", "FR-PHONE-CONSENT"),
+        ("NL-PHONE-CONSENT-2021", "NL-PHONE-CONSENT"),
+        ("BE-POST-2014", "BE-POST"),
+        ("FR-SECTOR-BAN-2020", "FR-SECTOR-BAN"),
+        ("NL-ELEC-CONSENT-2004", "NL-ELEC-CONSENT"),
+    ]:
+        import datetime as dt
+
+        end = dt.date.fromisoformat(by_id[old].valid_until)
+        assert (end + dt.timedelta(days=1)).isoformat() == by_id[new].valid_from, (old, new)
+
+
+@pytest.mark.parametrize("language", ["nl", "fr"])
+def test_the_glossary_rejected_variants_never_appear(language):
+    import re
+
+    glossary = _load(f"glossary.{language}.toml")
+    assert glossary["language"] == language and len(glossary["term"]) >= 10
+    text = " \n ".join(_strings(_load(f"text.{language}.toml"))).casefold()
+    found = []
+    for term in glossary["term"]:
+        assert term["preferred"].strip() and term["concept"].strip()
+        for variant in term["rejected"]:
+            if re.search(rf"(?<!\w){re.escape(variant.casefold())}(?!\w)", text):
+                found.append(variant)
+    assert found == []

@@ -17,9 +17,9 @@ from tests.conftest import make_assessment
 
 def test_the_page_order_follows_the_assessment(questionnaire):
     pages = all_pages(questionnaire)
-    assert pages[:4] == ("welcome", "context", "channels", "conditions")
-    assert pages[4:14] == tuple(f"q{n:02d}" for n in range(1, 11))
-    assert pages[14:] == ("tips", "outcome", "consent", "signoff", "finish")
+    assert pages[:5] == ("welcome", "context", "data", "channels", "conditions")
+    assert pages[5:15] == tuple(f"q{n:02d}" for n in range(1, 11))
+    assert pages[15:] == ("tips", "outcome", "consent", "signoff", "finish")
 
 
 def test_consent_page_is_skipped_when_legitimate_interest_fits(questionnaire):
@@ -29,7 +29,7 @@ def test_consent_page_is_skipped_when_legitimate_interest_fits(questionnaire):
 
 
 def test_consent_page_appears_when_not_suitable(questionnaire):
-    assessment = make_assessment(c1="no")
+    assessment = make_assessment(ctx_special="special_yes")
     assert consent_applies(assessment, questionnaire)
     assert next_page("outcome", assessment, questionnaire) == "consent"
 
@@ -55,8 +55,41 @@ def test_next_after_the_last_page_is_none(questionnaire):
 def test_channel_items_follow_the_chosen_channels(questionnaire):
     post_only = make_assessment(ctx_channels=["ch_post"])
     assert items_shown("channels", post_only, questionnaire) == ("po_list",)
+    soft_opt_in = ("e_sale", "e_similar", "e_optout_collect", "e_optout_message")
+    # the soft opt-in questions are asked for business recipients too (NL, BE named addresses)
     b2b_mail = make_assessment(ctx_audience="aud_b2b")
-    assert items_shown("channels", b2b_mail, questionnaire) == ("e_optout_message",)
+    assert items_shown("channels", b2b_mail, questionnaire) == soft_opt_in
+    uk = make_assessment(ctx_country=["country_uk"])
+    assert items_shown("channels", uk, questionnaire) == ("e_sale", "e_negotiation", *soft_opt_in[1:])
+    french_calls = make_assessment(ctx_country=["country_fr"], ctx_channels=["ch_phone"])
+    assert items_shown("channels", french_calls, questionnaire) == (
+        "e_sale",
+        "e_similar",
+        "e_optout_collect",
+        "ph_list",
+        "ph_contract",
+        "fr_sector_ban",
+    )
+    dutch_calls = make_assessment(ctx_country=["country_nl"], ctx_channels=["ch_phone"])
+    assert "ph_list" not in items_shown("channels", dutch_calls, questionnaire)  # no register since 2021
+    assert "ph_nl_sector" in items_shown("channels", dutch_calls, questionnaire)
+
+
+def test_questions_that_repeat_an_earlier_answer_are_prefilled(questionnaire):
+    from lia_desktop.domain.flow import prefill
+
+    assessment = make_assessment(q04=None, q08=None, q10=None, ctx_relationship="rel_prospects", c2="no")
+    assessment.set_value("ctx_sources", ["src_direct", "src_bought"])
+    assert prefill(assessment, questionnaire) == ["q04", "q08", "q10"]
+    assert (assessment.value("q04"), assessment.value("q08"), assessment.value("q10")) == (
+        "q04_none",
+        "q08_indirect",  # direct and bought: the less favourable counts
+        "q10_other_way",
+    )
+    # an answer given is never overwritten
+    assessment.set_value("c2", "yes")
+    assert prefill(assessment, questionnaire) == []
+    assert assessment.value("q10") == "q10_other_way"
 
 
 def test_required_answers_block_next(questionnaire):
@@ -68,7 +101,7 @@ def test_required_answers_block_next(questionnaire):
 
 
 def test_completion_needs_decision_sign_off_and_a_rationale_when_departing(questionnaire):
-    assessment = make_assessment(q01="no", q09="yes")  # advice: consent
+    assessment = make_assessment(ctx_relationship="rel_prospects", e_sale=False)  # advice: consent
     assert completion_problems(assessment, questionnaire) == ("decision", "signoff_name", "signoff_date", "review_date")
     assessment.decision = "dec_li"
     assessment.signoff_name = "Tom Janssens"
