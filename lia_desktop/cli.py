@@ -194,7 +194,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     with spaces.open(args.workspace, read_only=True, passphrase=_passphrase(args)) as store:
         assessment = store.repository.get(args.id)
     if args.json:
-        _write_output(args.json, exchange.dumps(assessment))
+        _write_output(args.json, exchange.dumps(assessment, questionnaire()))
     else:
         _write_output(args.pdf, pdf.render_record(assessment, questionnaire(), _paper(args), _branding(args)))
     return 0

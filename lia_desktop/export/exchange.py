@@ -22,7 +22,7 @@ from lia_desktop.storage.errors import BadExchangeFile
 from lia_desktop.storage.migrations import MigrationError, migrate
 
 FORMAT = "lia-assessment"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 SUFFIX = ".lia.json"
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -41,20 +41,38 @@ def _validator() -> Any:
     return jsonschema.Draft202012Validator(schema())
 
 
-def to_document(assessment: Assessment) -> dict[str, Any]:
+def advice_block(assessment: Assessment, questionnaire: Questionnaire) -> dict[str, Any]:
+    """The advice as the exchange file carries it: the overall verdict and one per channel."""
+    from lia_desktop.domain.evaluation import evaluate
+
+    result = evaluate(assessment, questionnaire)
+    return {
+        "verdict": result.verdict.value,
+        "channels": {c.channel: c.verdict.value for c in result.channels},
+        "content_version": questionnaire.version,
+        "on": result.on,
+    }
+
+
+def to_document(assessment: Assessment, questionnaire: Questionnaire | None = None) -> dict[str, Any]:
+    """The exchange document; with the questionnaire it also carries the advice (informative)."""
     data = assessment.to_dict()
     data.pop("current_page", None)  # where the wizard was: screen state, not part of the record
-    return {
+    document: dict[str, Any] = {
         "format": FORMAT,
         "format_version": FORMAT_VERSION,
         "generator": f"{APP_NAME} {__version__}",
         "assessment": data,
     }
+    if questionnaire is not None:
+        document["advice"] = advice_block(assessment, questionnaire)
+    return document
 
 
-def dumps(assessment: Assessment) -> bytes:
+def dumps(assessment: Assessment, questionnaire: Questionnaire | None = None) -> bytes:
     """The exchange file's bytes: UTF-8, indented, keys in a fixed order, ending in a newline."""
-    return (json.dumps(to_document(assessment), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    document = to_document(assessment, questionnaire)
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

@@ -1,8 +1,7 @@
 """Upgrades of stored and exchanged documents from older schema versions.
 
-Each entry of MIGRATIONS turns a document of version N into version N + 1. Version 1 is the
-first released format, so the chain is empty today; a later format change adds its step
-here, and every document is upgraded on read, whatever its age.
+Each entry of MIGRATIONS turns a document of version N into version N + 1; every document is
+upgraded on read, whatever its age. A migration never changes what an answer means.
 """
 
 from __future__ import annotations
@@ -13,7 +12,30 @@ from typing import Any
 from lia_desktop.domain.model import SCHEMA_VERSION
 
 Document = dict[str, Any]
-MIGRATIONS: dict[int, Callable[[Document], Document]] = {}
+
+
+def _v1_to_v2(document: Document) -> Document:
+    """Version 2: several recipient countries (ctx_country becomes a list), and the basis of
+    the advice recorded with a completed assessment. A record completed under version 1
+    rested on the first content version and its channel notes."""
+    document = dict(document)
+    answers = {
+        key: dict(value) if isinstance(value, dict) else value for key, value in (document.get("answers") or {}).items()
+    }
+    country = answers.get("ctx_country")
+    if isinstance(country, dict) and isinstance(country.get("value"), str):
+        country["value"] = [country["value"]]
+    document["answers"] = answers
+    completed = any(isinstance(r, dict) and r.get("event") == "completed" for r in document.get("revisions") or [])
+    if document.get("status") == "completed" or completed:
+        document["advice_basis"] = {"content_version": 1, "on": str(document.get("assessment_date") or ""), "rules": {}}
+    else:
+        document["advice_basis"] = {}
+    document["previous_basis"] = {}
+    return document
+
+
+MIGRATIONS: dict[int, Callable[[Document], Document]] = {1: _v1_to_v2}
 
 
 class MigrationError(ValueError):

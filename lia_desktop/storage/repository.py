@@ -1,22 +1,23 @@
 """The repository: assessments in a TinyDB database, spoken of in domain objects.
 
 Each assessment is one document of the table "assessments": the model's dict plus the
-verdict computed when it was saved ("_verdict", with the rules version "_rules"), so that
-listing a large workspace does not re-run the engine for every row.
+advice computed when it was saved ("_verdict" and "_channels", with the content version
+"_rules"), so that listing a large workspace does not re-run the engine for every row.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tinydb import TinyDB, where
 
 from lia_desktop.domain.content import Questionnaire
-from lia_desktop.domain.evaluation import evaluate
-from lia_desktop.domain.model import Assessment, Event, Revision, Status, now_utc
+from lia_desktop.domain.evaluation import Evaluation, evaluate
+from lia_desktop.domain.law_changes import advice_basis, law_changed
+from lia_desktop.domain.model import SCHEMA_VERSION, Assessment, Event, Revision, Status, now_utc
 from lia_desktop.storage.errors import DuplicateId, NotFound
 from lia_desktop.storage.migrations import migrate
 
@@ -39,8 +40,10 @@ class Summary:
     verdict: str
     updated_at: str
     review_date: str
+    channels: dict[str, str] = field(default_factory=dict)
+    law_changed: bool = False
 
-    def to_json(self) -> dict[str, str]:
+    def to_json(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "title": self.title,
@@ -51,6 +54,8 @@ class Summary:
             "verdict": self.verdict,
             "updated_at": self.updated_at,
             "review_date": self.review_date,
+            "channels": dict(self.channels),
+            "law_changed": self.law_changed,
         }
 
     def review_due(self, today: str) -> bool:
@@ -59,6 +64,10 @@ class Summary:
 
 def _today() -> str:
     return _dt.date.today().isoformat()
+
+
+def _channels(result: Evaluation) -> dict[str, str]:
+    return {c.channel: c.verdict.value for c in result.channels}
 
 
 def filter_summaries(
@@ -127,10 +136,21 @@ class Repository:
     def all(self) -> list[Assessment]:
         return [self._to_assessment(doc) for doc in self._table]
 
-    def _verdict_of(self, doc: dict[str, Any]) -> str:
-        if doc.get("_rules") == self._questionnaire.version and doc.get("_verdict"):
-            return doc["_verdict"]
-        return evaluate(self._to_assessment(doc), self._questionnaire).verdict.value
+    def _advice_of(self, doc: dict[str, Any]) -> tuple[str, dict[str, str]]:
+        if doc.get("_rules") == self._questionnaire.version and doc.get("_verdict") and "_channels" in doc:
+            return doc["_verdict"], doc["_channels"]
+        result = evaluate(self._to_assessment(doc), self._questionnaire)
+        return result.verdict.value, _channels(result)
+
+    @staticmethod
+    def _basis_of(doc: dict[str, Any]) -> Any:
+        """The advice basis of a stored document, as its current schema version has it."""
+        if doc.get("schema_version") == SCHEMA_VERSION:
+            return doc.get("advice_basis")
+        try:
+            return migrate({k: v for k, v in doc.items() if not k.startswith("_")}).get("advice_basis")
+        except ValueError:
+            return None
 
     def _raw_docs(self) -> Iterable[dict[str, Any]]:
         """The stored documents as the storage holds them, for reading only.
@@ -143,20 +163,25 @@ class Repository:
 
     def summaries(self) -> list[Summary]:
         """One summary per assessment, newest change first."""
-        rows = [
-            Summary(
-                id=doc["id"],
-                title=doc.get("title", ""),
-                organisation=doc.get("organisation", ""),
-                assessor=doc.get("assessor", ""),
-                language=doc.get("language", "nl"),
-                status=doc.get("status", DRAFT),
-                verdict=self._verdict_of(doc),
-                updated_at=doc.get("updated_at", ""),
-                review_date=doc.get("review_date", ""),
+        today = _today()
+        rows = []
+        for doc in self._raw_docs():
+            verdict, channels = self._advice_of(doc)
+            rows.append(
+                Summary(
+                    id=doc["id"],
+                    title=doc.get("title", ""),
+                    organisation=doc.get("organisation", ""),
+                    assessor=doc.get("assessor", ""),
+                    language=doc.get("language", "nl"),
+                    status=doc.get("status", DRAFT),
+                    verdict=verdict,
+                    updated_at=doc.get("updated_at", ""),
+                    review_date=doc.get("review_date", ""),
+                    channels=channels,
+                    law_changed=law_changed(self._basis_of(doc), self._questionnaire, today),
+                )
             )
-            for doc in self._raw_docs()
-        ]
         rows.sort(key=lambda r: (r.updated_at, r.id), reverse=True)
         return rows
 
@@ -177,7 +202,9 @@ class Repository:
 
     def _document(self, assessment: Assessment, completed: dict[str, Any] | None = None) -> dict[str, Any]:
         doc = assessment.to_dict()
-        doc["_verdict"] = evaluate(assessment, self._questionnaire).verdict.value
+        result = evaluate(assessment, self._questionnaire)
+        doc["_verdict"] = result.verdict.value
+        doc["_channels"] = _channels(result)
         doc["_rules"] = self._questionnaire.version
         if completed is not None:
             doc["_completed"] = completed  # the version last completed: what a revision is measured from
@@ -243,6 +270,7 @@ class Repository:
             base = existing.get("_completed") or {k: v for k, v in existing.items() if not k.startswith("_")}
             changes = assessment.changed_items(Assessment.from_dict(migrate(base)))
         assessment.status = Status.COMPLETED
+        assessment.advice_basis = advice_basis(evaluate(assessment, self._questionnaire), self._questionnaire)
         assessment.revisions.append(Revision(at=self._clock(), by=by, event=Event.COMPLETED, changes=changes))
         assessment.updated_at = self._clock()
         self._put(assessment, completed=assessment.to_dict())

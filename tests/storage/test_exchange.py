@@ -33,7 +33,7 @@ def test_export_import_export_gives_the_same_document(path, questionnaire):
     original = exchange.read(path, questionnaire)
     store = WorkspaceStore.in_memory(questionnaire)
     store.repository.add_many([original])
-    again = exchange.dumps(store.repository.get(original.id))
+    again = exchange.dumps(store.repository.get(original.id), questionnaire)
     assert again == path.read_bytes()  # the shipped file is itself an export
 
 

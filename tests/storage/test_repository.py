@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lia_desktop.domain.model import Event, Status
@@ -121,7 +123,7 @@ def test_delete(store):
 def test_list_search_and_filters(store):
     repo = store.repository
     good = repo.save(make_assessment(title="Lentenieuwsbrief", organisation="Bakkerij Janssens"))
-    bad = repo.save(make_assessment(title="Sms-actie", organisation="Fietsen De Smet", c1="no"))
+    bad = repo.save(make_assessment(title="Sms-actie", organisation="Fietsen De Smet", ctx_special="special_yes"))
     open_ = repo.save(make_assessment(title="Catalogus", organisation="fietsen de smet", q05=None))
     good.review_date = "2026-01-01"
     repo.complete(good)
@@ -190,6 +192,57 @@ def test_a_version_that_cannot_be_migrated_is_refused(version, message):
 
 
 def test_a_missing_step_is_refused(monkeypatch):
-    monkeypatch.setattr(migrations, "MIGRATIONS", {})
-    with pytest.raises(MigrationError, match="no migration from schema version 1"):
-        migrate(make_assessment().to_dict(), current=2)
+    monkeypatch.setattr(migrations, "MIGRATIONS", {1: migrations.MIGRATIONS[1]})
+    with pytest.raises(MigrationError, match="no migration from schema version 2"):
+        migrate(make_assessment().to_dict(), current=3)
+
+
+# ------------------------------------------------------------------ version 1 files (format 1, schema 1)
+
+V1_FILES = sorted((Path(__file__).resolve().parent.parent / "fixtures" / "v1").glob("*.lia.json"))
+
+
+@pytest.mark.parametrize("path", V1_FILES, ids=[p.name for p in V1_FILES])
+def test_a_version_1_exchange_file_imports_unchanged_in_meaning(path, questionnaire):
+    import json
+
+    from lia_desktop.export import exchange
+
+    old = json.loads(path.read_text(encoding="utf-8"))["assessment"]
+    assert old["schema_version"] == 1
+    assessment = exchange.read(path, questionnaire)
+    assert assessment.schema_version == 2
+    for item_id, answer in old["answers"].items():
+        value = answer["value"]
+        expected = [value] if item_id == "ctx_country" else value  # several countries since version 2
+        assert assessment.value(item_id) == expected, item_id
+        assert assessment.note(item_id) == answer["note"]
+    for name in ("title", "organisation", "assessor", "assessment_date", "decision", "status", "created_at"):
+        assert getattr(assessment, name) == old[name]
+    assert assessment.safeguards == old["safeguards"]
+    assert [r.to_dict() for r in assessment.revisions] == old["revisions"]
+    # completed under the first content version: marked for review against the current rules
+    completed = old["status"] == "completed"
+    assert bool(assessment.advice_basis) is completed
+    if completed:
+        assert assessment.advice_basis["content_version"] == 1
+
+
+def test_a_version_1_workspace_opens_and_lists_law_changed(tmp_path, questionnaire):
+    import json
+
+    from tinydb import TinyDB
+
+    from lia_desktop.storage.repository import Repository
+
+    docs = {str(i): json.loads(p.read_text(encoding="utf-8"))["assessment"] for i, p in enumerate(V1_FILES, 1)}
+    (tmp_path / "ws.json").write_text(json.dumps({"assessments": docs}), encoding="utf-8")
+    with TinyDB(tmp_path / "ws.json") as db:
+        repo = Repository(db, questionnaire)
+        rows = {r.id: r for r in repo.list()}
+        assert len(rows) == len(V1_FILES)
+        for doc in docs.values():
+            row = rows[doc["id"]]
+            assert row.law_changed is (doc["status"] == "completed")
+            assert set(row.channels) == set(doc["answers"]["ctx_channels"]["value"])
+            assert repo.get(doc["id"]).value("ctx_country") == [doc["answers"]["ctx_country"]["value"]]
