@@ -12,9 +12,20 @@ VERDICT = {
     Verdict.INCOMPLETE.value: ("#eceff1", "#455a64"),
 }
 
-# how an answer weighs -> its colour in the balance chart
+# channel verdict -> (fill, ink): consent needed and not allowed share the red of "not
+# suitable", the verdict they make overall; "not allowed" is darker
+CHANNEL = {
+    "suitable": VERDICT[Verdict.SUITABLE.value],
+    "suitable_with_safeguards": VERDICT[Verdict.WITH_SAFEGUARDS.value],
+    "incomplete": VERDICT[Verdict.INCOMPLETE.value],
+    "consent_needed": VERDICT[Verdict.NOT_SUITABLE.value],
+    "not_allowed": ("#f8d0cc", "#7f0000"),
+}
+
+# how an answer weighs -> its colour in the balance chart, in the chart's order
 BALANCE = {
     "favourable": "#2e7d32",
+    "partial": "#ef6c00",
     "unfavourable": "#c62828",
     "open": "#f9a825",
     "unanswered": "#b0bec5",

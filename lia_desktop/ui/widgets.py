@@ -94,7 +94,15 @@ class ItemEditor(QWidget):
         font.setBold(True)
         self.title.setFont(font)
         self.title.setVisible(show_title)
+        self._show_title = show_title
         layout.addWidget(self.title)
+        # the source text's own wording, under a short plain label (q07, q08, q10)
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setObjectName(f"{item.id}.subtitle")
+        self.subtitle.setStyleSheet("font-style: italic;")
+        self.subtitle.setVisible(False)
+        layout.addWidget(self.subtitle)
         self.inputs: list[QWidget] = []
         self._build_input(layout)
         self.note: QPlainTextEdit | None = None
@@ -195,10 +203,15 @@ class ItemEditor(QWidget):
         label = t.label(item.id)
         required = " *" if item.required else ""
         self.title.setText(label + required)
+        subtitle = t.item(item.id).subtitle
+        self.subtitle.setText(subtitle)
+        self.subtitle.setVisible(bool(subtitle) and self._show_title)
         for option, button in self.buttons.items():
             if item.id == "safeguards":
                 text, help_text = t.safeguard(option)
                 kind = t.get("pdf", "by_law") if self.q.safeguards[option] else t.get("pdf", "beyond_law")
+                if self.q.safeguards[option]:
+                    text = f"{text} ({kind})"
                 button.setToolTip(f"{help_text} ({kind})")
                 button.setAccessibleDescription(f"{help_text} ({kind})")
             else:
@@ -337,12 +350,12 @@ class HelpPanel(QTextBrowser):
 
 
 class BalanceChart(QWidget):
-    """A bar of the ten answers: favourable, unfavourable, open, unanswered."""
+    """A bar of the ten answers: favourable, partly against, against, open, unanswered."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("balance.chart")
-        self.counts = {"favourable": 0, "unfavourable": 0, "open": 0, "unanswered": 10}
+        self.counts = {key: 0 for key in palette.BALANCE} | {"unanswered": 10}
         self.setMinimumHeight(28)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -357,7 +370,7 @@ class BalanceChart(QWidget):
         total = sum(self.counts.values()) or 1
         x = 0.0
         width, height = self.width(), self.height()
-        for key in ("favourable", "unfavourable", "open", "unanswered"):
+        for key in palette.BALANCE:
             share = self.counts.get(key, 0) / total * width
             if share:
                 painter.fillRect(int(x), 0, round(x + share) - int(x), height, QColor(palette.BALANCE[key]))

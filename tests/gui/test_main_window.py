@@ -32,12 +32,13 @@ def visible_titles(window):
 
 def test_the_list_shows_every_assessment_with_its_verdict(window):
     made = fill_store(window)
-    bad = window.store.repository.save(make_assessment(title="Sms-actie", c1="no"))
+    bad = window.store.repository.save(make_assessment(title="Sms-actie", ctx_special="special_yes"))
     window.refresh()
     assert window.model.rowCount() == 4
     row = next(r for r in range(4) if window.model.index(r, 0).data() == "Sms-actie")
     assert window.model.index(row, 3).data() == "Niet geschikt"
-    assert window.model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole).startswith("Gerechtvaardigd belang is niet")
+    tooltip = window.model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("Gerechtvaardigd belang volstaat niet")
     assert "4 beoordelingen" in window.overview.text() and "Geschikt: 3" in window.overview.text()
     assert {m.id for m in made} | {bad.id} == {window.model.rows[i].id for i in range(4)}
 

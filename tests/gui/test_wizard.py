@@ -22,7 +22,7 @@ ANSWERS = {
     **FAVOURABLE,
     "c1.note": "Klanten op de hoogte houden.",
     "q01.note": "Staat op het formulier.",
-    "safeguards": ["s_optout", "s_suppression", "s_notice", "s_minimise", "s_retention"],
+    "safeguards": ["s_optout", "s_suppression", "s_notice", "s_objection_first", "s_minimise", "s_retention"],
     "t2_what": True,
     "r1": "yes",
     "r2": "yes",
@@ -49,6 +49,7 @@ def test_a_whole_assessment_from_new_to_finish(qtbot, window, questionnaire):
     assert seen == [
         "welcome",
         "context",
+        "data",
         "channels",
         "conditions",
         *questionnaire.question_ids,
@@ -91,7 +92,7 @@ def test_back_and_next_keep_every_answer(qtbot, window):
     assert wizard.currentPage().name == "q01"
     editor = wizard.currentPage().editors["q01"]
     assert editor.buttons["yes"].isChecked() and editor.note.toPlainText() == "Staat op het formulier."
-    for _ in range(3):
+    for _ in range(4):
         wizard.button(QWizard.WizardButton.BackButton).click()
     assert wizard.currentPage().name == "context"
     assert wizard.currentPage().editors["title"].line.text() == FAVOURABLE["title"]
@@ -133,17 +134,18 @@ def test_non_ascii_typed_into_every_text_field_is_stored_exactly(qtbot, window, 
             assert stored.note(item_id) == f"{item_id}: {typed}", item_id
 
 
-LIFTED = ["s_optout", "s_suppression", "s_notice", "s_minimise", "s_retention", "s_frequency"]
+LIFTED = [*ANSWERS["safeguards"], "s_frequency", "s_exclude_vulnerable"]
+POST = {"ctx_channels": ["ch_post"], "po_list": True}
 
 
 @pytest.mark.parametrize(
     ("changes", "consent"),
     [
         ({}, False),
-        ({"c1": "no"}, True),
+        ({"ctx_special": "special_yes"}, True),
         ({"ctx_relationship": "rel_prospects", "e_sale": False}, True),
-        ({"q01": "no", "q09": "yes"}, True),
-        ({"q01": "no", "q09": "yes", "safeguards": LIFTED}, False),
+        ({**POST, "q02": "yes", "q09": "yes"}, True),
+        ({**POST, "q02": "yes", "q09": "yes", "safeguards": LIFTED}, False),
     ],
 )
 def test_the_consent_page_appears_exactly_when_the_core_says_so(qtbot, window, questionnaire, changes, consent):
@@ -166,17 +168,52 @@ def test_choosing_consent_brings_the_consent_page(qtbot, window):
     assert "consent" in flow.applicable_pages(wizard.draft, wizard.q)
 
 
-def test_the_outcome_page_shows_the_verdict_and_links_back(qtbot, window):
+def test_the_outcome_page_shows_the_verdict_per_channel_and_links_back(qtbot, window):
     wizard = window.records.new_assessment()
-    walk(qtbot, wizard, {**ANSWERS, "q09": "yes", "q01": "no"}, until="outcome")
+    walk(
+        qtbot,
+        wizard,
+        {**ANSWERS, "ctx_channels": ["ch_email", "ch_post"], "po_list": True, "q02": "yes", "q09": "yes"},
+        until="outcome",
+    )
     page = wizard.currentPage()
-    assert "niet geschikt" in page.banner.text()
-    assert page.chart.counts == {"favourable": 8, "unfavourable": 2, "open": 0, "unanswered": 0}
+    t = wizard.texts
+    assert "niet voldoende" in page.banner.text() or t.verdict("not_suitable") in page.banner.text()
+    assert page.chart.counts == {"favourable": 8, "partial": 0, "unfavourable": 2, "open": 0, "unanswered": 0}
+    html = page.findings.toPlainText()
+    assert f"{t.option('ch_email')}: {t.channel_verdict('suitable')}" in html
+    assert f"{t.option('ch_post')}: {t.channel_verdict('consent_needed')}" in html
+    assert t.get("advice", "what_would_change") in html
     assert "item:q09" in page.findings.toHtml()
-    fill(wizard, {"safeguards": ["s_frequency"]})  # a safeguard beyond the law lifts the verdict
-    assert "met waarborgen" in page.banner.text()
+    # safeguards beyond the law that reduce each harm lift the post's balance
+    fill(wizard, {"safeguards": LIFTED})
+    assert t.verdict("suitable_with_safeguards") in page.banner.text()
+    assert f"{t.option('ch_post')}: {t.channel_verdict('suitable_with_safeguards')}" in page.findings.toPlainText()
     wizard.jump_to("q09")
     assert wizard.currentPage().name == "q09"
+
+
+def test_finishing_without_the_safeguards_the_law_requires_asks_first(qtbot, window, answers):
+    wizard = window.records.new_assessment()
+    walk(qtbot, wizard, {**ANSWERS, "safeguards": ["s_optout"]})
+    answers.confirm = False
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert window.wizard is wizard  # still open: the user went back
+    assert any(wizard.texts.safeguard("s_objection_first")[0] in text for text in answers.asked)
+    answers.confirm = True
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert window.wizard is None
+    assert window.store.repository.get(wizard.draft.id).status is Status.COMPLETED
+
+
+def test_questions_that_repeat_an_earlier_answer_start_from_it(qtbot, window):
+    wizard = window.records.new_assessment()
+    answers = {k: v for k, v in ANSWERS.items() if k not in ("q04", "q08", "q10")}
+    walk(qtbot, wizard, answers, until="q04")
+    assert wizard.currentPage().editors["q04"].buttons["q04_customer"].isChecked()
+    walk(qtbot, wizard, answers, until="q10")
+    assert wizard.currentPage().editors["q10"].buttons["q10_necessary"].isChecked()
+    assert wizard.draft.value("q08") == "q08_direct"
 
 
 def test_every_input_has_an_accessible_name_and_object_name(qtbot, window):
@@ -275,11 +312,12 @@ def test_a_killed_process_leaves_a_draft_that_reopens_on_its_page(qtbot, tmp_pat
 
 def test_the_channel_page_tells_the_rules_before_the_balance(qtbot, window):
     wizard = window.records.new_assessment()
-    walk(qtbot, wizard, {**ANSWERS, "ctx_relationship": "rel_prospects"}, until="channels")
+    walk(qtbot, wizard, ANSWERS, until="channels")
+    fill(wizard, ANSWERS)  # every condition of the soft opt-in ticked
+    assert wizard.texts.rule("BE-ELEC-SOFTOPTIN")[:40] in wizard.currentPage().notes.text()
+    fill(wizard, {"e_sale": False})  # not obtained in a sale: consent needed whatever the balance
     notes = wizard.currentPage().notes.text()
-    assert "toestemming" in notes  # e-mail to prospects: consent needed whatever the balance
-    fill(wizard, {"e_optout_message": False})
-    assert "afmelden" in wizard.currentPage().notes.text()
+    assert "toestemming" in notes and "XII.13" in notes  # with its legal reference
 
 
 def test_changing_a_completed_assessment_reopens_it_until_finished_again(qtbot, window):

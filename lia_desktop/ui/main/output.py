@@ -56,7 +56,7 @@ class OutputCommands:
         name = record_name(assessment.organisation, assessment.title, assessment.id, exchange.SUFFIX)
         target = dialogs.choose_save_file(self.parent, ui("act_export_json"), name, ui("json_filter"))
         if target:
-            self._write(Path(target), exchange.dumps(assessment))
+            self._write(Path(target), exchange.dumps(assessment, self.ctx.questionnaire))
 
     def export_pdf(self) -> None:
         assessment = self._selected_assessment()

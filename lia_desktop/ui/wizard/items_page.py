@@ -76,6 +76,10 @@ class ItemsPage(BasePage):
 
     def initializePage(self) -> None:
         self.w.before_page(self.name)
+        # one fact asked once: a question that repeats an earlier answer starts from it
+        filled = flow.prefill(self.draft, self.q, tuple(self.editors))
+        if filled:
+            self.w.draft_changed(filled[0])
         shown = set(flow.items_shown(self.name, self.draft, self.q))
         for item_id, editor in self.editors.items():
             editor.setVisible(item_id in shown)
@@ -99,7 +103,7 @@ class ItemsPage(BasePage):
 
     def _changed(self, item_id: str) -> None:
         self.w.draft_changed(item_id)
-        if self.name in ("context", "channels"):
+        if len(self.editors) > 1:  # an answer can make other items of the page apply, or not
             shown = set(flow.items_shown(self.name, self.draft, self.q))
             for other, editor in self.editors.items():
                 editor.setVisible(other in shown)
@@ -115,17 +119,27 @@ class ItemsPage(BasePage):
         if self.notes is not None:
             texts = self.w.texts
             result = evaluate(self.draft, self.q, texts.language)
+            legal = texts.app("legal")
             items = "".join(
-                f"<li><b>{escape(texts.get('level', f.level))}:</b> {escape(f.text)}</li>" for f in result.channel_notes
+                f"<li><b>{escape(texts.get('level', f.level))}:</b> {escape(f.text)}"
+                + (f" <i>({escape(legal)}: {escape(f.legal)})</i>" if f.legal else "")
+                + "</li>"
+                for f in result.channel_notes
             )
             self.notes.setText(f"<h3>{escape(texts.section('channels')[0])}</h3><ul>{items}</ul>" if items else "")
         if self.name == "signoff":  # the advice, to decide with it in view
             texts = self.w.texts
             result = evaluate(self.draft, self.q, texts.language)
             advised = texts.option(result.advised_decision) if result.advised_decision else "—"
+            per_channel = " · ".join(
+                texts.get("advice", "channel_line").format(
+                    channel=texts.option(c.channel), verdict=texts.channel_verdict(c.verdict.value)
+                )
+                for c in result.channels
+            )
             self.counter.setText(
                 f"{escape(texts.get('pdf', 'advised'))}: <b>{escape(texts.verdict(result.verdict.value))}"
-                f"</b> → {escape(advised)}"
+                f"</b> → {escape(advised)}<br>{escape(per_channel)}"
             )
         if missing:
             names = "; ".join(self.w.texts.label(i) for i in missing)

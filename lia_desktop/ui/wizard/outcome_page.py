@@ -1,4 +1,5 @@
-"""The advice: the verdict at a glance, the reasons in words, and the safeguards to choose."""
+"""The advice: the verdict at a glance and per channel, what to find out, what is still to
+do, the reasons in words, what would change the advice, and the safeguards to choose."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QTextBrowser, QVBoxLayout, QWidget
 
 from lia_desktop import palette
-from lia_desktop.domain.evaluation import Evaluation, Finding, evaluate
+from lia_desktop.domain.advice_view import Block, advice_blocks
+from lia_desktop.domain.evaluation import Evaluation, evaluate
+from lia_desktop.domain.sensitivity import what_would_change
 from lia_desktop.ui.widgets import BalanceChart, ItemEditor
 from lia_desktop.ui.wizard.page import BasePage, PageHost
 
@@ -84,29 +87,36 @@ class OutcomePage(BasePage):
 
     def findings_html(self, result: Evaluation) -> str:
         texts = self.w.texts
-        parts: list[str] = []
+        changes = what_would_change(self.draft, self.q)
+        return "".join(self._block_html(block) for block in advice_blocks(result, self.q, texts, changes))
 
-        def block(title: str, findings: tuple[Finding, ...], levels: bool = False) -> None:
-            if not findings:
-                return
-            parts.append(f"<h3>{escape(title)}</h3><ul>")
-            for f in findings:
-                level = f"<b>{escape(texts.get('level', f.level))}:</b> " if levels and f.level else ""
-                pages: dict[str, str] = {}
-                for ref in f.refs if len(f.refs) <= 4 else ():
-                    if ref in self.w.jumpable():
-                        pages.setdefault(self.w.page_of(ref), ref)
-                links = " ".join(
-                    f"<a href='item:{ref}'>{escape(self.w.ui('go_to', name=self.w.short_name(ref)))}</a>"
-                    for ref in pages.values()
-                )
-                parts.append(f"<li>{level}{escape(f.text)} {links}</li>")
-            parts.append("</ul>")
+    def _links(self, refs: tuple[str, ...]) -> str:
+        pages: dict[str, str] = {}
+        for ref in refs if len(refs) <= 4 else ():
+            if ref in self.w.jumpable():
+                pages.setdefault(self.w.page_of(ref), ref)
+        return " ".join(
+            f"<a href='item:{ref}'>{escape(self.w.ui('go_to', name=self.w.short_name(ref)))}</a>"
+            for ref in pages.values()
+        )
 
-        block(texts.get("pdf", "reasons"), result.reasons)
-        block(texts.get("pdf", "requirements"), result.requirements)
-        block(texts.get("pdf", "contradictions"), result.contradictions)
-        block(texts.section("channels")[0], result.channel_notes, levels=True)
+    def _block_html(self, block: Block) -> str:
+        texts = self.w.texts
+        heading = "h4" if block.key.startswith("channel:") else "h3"
+        parts = [f"<{heading}>{escape(block.title)}</{heading}>"]
+        if block.key == "channels":
+            rows = []
+            for line in block.lines:
+                fill, ink = palette.CHANNEL[line.verdict]
+                cell = f"style='background:{fill}; color:{ink}; padding:4px 8px'"
+                rows.append(f"<tr><td {cell}><b>{escape(line.text)}</b></td></tr>")
+            return parts[0] + f"<table cellspacing='2'>{''.join(rows)}</table>"
+        parts.append("<ul>")
+        for line in block.lines:
+            level = f"<b>{escape(texts.get('level', line.level))}:</b> " if line.level in ("warning", "stop") else ""
+            legal = f" <i>({escape(texts.app('legal'))}: {escape(line.legal)})</i>" if line.legal else ""
+            parts.append(f"<li>{level}{escape(line.text)}{legal} {self._links(line.refs)}</li>")
+        parts.append("</ul>")
         return "".join(parts)
 
     def retranslate(self) -> None:

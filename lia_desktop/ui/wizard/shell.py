@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from lia_desktop.domain import flow
 from lia_desktop.domain.content import Questionnaire, Texts
+from lia_desktop.domain.evaluation import POSITIVE_VERDICTS, evaluate
 from lia_desktop.domain.model import Assessment, add_months
 from lia_desktop.i18n import Ui
 from lia_desktop.storage.errors import LiaError
@@ -193,6 +194,8 @@ class AssessmentWizard(QWizard):
             names = "; ".join(self.texts.label(p) for p in problems)
             dialogs.show_error(self, self.ui("not_complete_title"), self.ui("still_to_answer", items=names))
             return
+        if not self._confirm_legal_minimum():
+            return
         try:
             self.saver.timer.stop()
             self.repository.complete(self.draft, by=self.by or self.draft.assessor)
@@ -201,6 +204,22 @@ class AssessmentWizard(QWizard):
             self._save_failed(exc)
             return
         super().accept()
+
+    def _confirm_legal_minimum(self) -> bool:
+        """A positive advice rests on the safeguards the law requires: finishing without them
+        is the user's call, asked once; the record then says they were not applied."""
+        result = evaluate(self.draft, self.q, self.texts.language)
+        if result.verdict not in POSITIVE_VERDICTS or not result.pending_legal:
+            return True
+        t = self.texts
+        names = ", ".join(t.safeguard(s)[0] for s in result.pending_legal)
+        return dialogs.confirm(
+            self,
+            t.get("advice", "finish_confirm_title"),
+            t.get("advice", "finish_confirm_text").format(safeguards=names),
+            t.get("advice", "finish_anyway"),
+            t.get("advice", "go_back"),
+        )
 
     def reject(self) -> None:
         if self.saver.flush() or dialogs.confirm(
