@@ -129,7 +129,7 @@ def test_every_page_says_page_x_of_y(questionnaire, language):
 def test_every_page_carries_the_document_id_and_fingerprint(questionnaire):
     assessment = make_assessment()
     data = pdf.render_record(assessment, questionnaire)
-    digest = fingerprint(assessment)
+    digest = fingerprint(assessment, questionnaire)
     for page in _pdf(data).pages:
         text = page.extract_text()
         assert assessment.id in text and digest[:16] in text and "LIA Desktop" in text
@@ -153,7 +153,7 @@ def test_the_exchange_file_is_embedded_and_round_trips(questionnaire, hostile_as
     attachments = _pdf(data).attachments
     assert list(attachments) == [f"{hostile_assessment.id}.lia.json"]
     embedded = exchange.from_pdf(data, "record.pdf")
-    assert embedded == exchange.dumps(hostile_assessment)
+    assert embedded == exchange.dumps(hostile_assessment, questionnaire)
     again = exchange.parse(embedded, "record.pdf", questionnaire)
     assert again.to_dict() == hostile_assessment.to_dict() | {"current_page": ""}
 
@@ -177,7 +177,16 @@ def test_the_output_is_deterministic(questionnaire):
 
 
 def test_the_record_holds_everything_decided(questionnaire):
-    assessment = make_assessment(language="en", q01="no", q09="yes", safeguards=("s_optout", "s_frequency"))
+    # post and e-mail: the e-mail rests on the soft opt-in, the post on the balance (q02 and
+    # q09 against, both reduced by a safeguard beyond the law)
+    assessment = make_assessment(
+        language="en",
+        ctx_channels=["ch_email", "ch_post"],
+        po_list=True,
+        q02="yes",
+        q09="yes",
+        safeguards=("s_optout", "s_frequency", "s_exclude_vulnerable"),
+    )
     assessment.decision = "dec_li"
     assessment.decision_rationale = "Customers asked for it at the counter."
     assessment.signoff_name, assessment.signoff_role = "Tom Janssens", "Managing director"
@@ -191,9 +200,18 @@ def test_the_record_holds_everything_decided(questionnaire):
     t = questionnaire.texts("en")
     for expected in (
         t.verdict("suitable_with_safeguards"),
-        "[BAL-AGAINST]",
-        "[LIFT-MITIGATED]",
-        "[CH-ELEC-SOFT-OPTIN]",
+        t.get("advice", "channels"),
+        f"{t.option('ch_post')}: {t.channel_verdict('suitable_with_safeguards')}",
+        f"{t.option('ch_email')}: {t.channel_verdict('suitable')}",
+        t.rule("LIFT-MITIGATED"),
+        t.rule("BE-ELEC-SOFTOPTIN"),
+        t.rule_legal("BE-ELEC-SOFTOPTIN"),
+        t.get("advice", "what_would_change"),
+        t.get("advice", "not_applied").split("{")[0],
+        # rule codes only in the appendix, with the dated channel rules
+        t.get("advice", "how_reached"),
+        "BAL-AGAINST",
+        "BE-ELEC-SOFTOPTIN — " + t.rule_legal("BE-ELEC-SOFTOPTIN"),
         t.label("c1"),
         t.label("q10"),
         "Question 10 of 10",
@@ -216,7 +234,9 @@ def test_consent_section_only_where_it_applies(questionnaire):
     consent_title = questionnaire.texts("en").section("consent")[0]
     fits = _squash(_text(_pdf(pdf.render_record(make_assessment(language="en"), questionnaire))))
     assert consent_title not in fits
-    stops = _squash(_text(_pdf(pdf.render_record(make_assessment(language="en", c1="no"), questionnaire))))
+    stops = _squash(
+        _text(_pdf(pdf.render_record(make_assessment(language="en", ctx_special="special_yes"), questionnaire)))
+    )
     assert consent_title in stops and questionnaire.texts("en").label("k6") in stops
 
 
@@ -256,3 +276,11 @@ def test_file_names_are_safe_everywhere():
     assert safe_stem("CON") == "_CON" and safe_stem("...") == "assessment" and safe_stem(" a. ") == "a"
     assert len(safe_stem("x" * 500)) == 100
     assert record_name("", "", "abcdefgh-1") == "assessment - abcdefgh.pdf"
+
+
+def test_rule_codes_stay_out_of_the_body_a_client_signs(questionnaire):
+    assessment = make_assessment(language="en", ctx_channels=["ch_post"], q09="yes")
+    text = _squash(_text(_pdf(pdf.render_record(assessment, questionnaire))))
+    body, appendix = text.split(questionnaire.texts("en").get("advice", "how_reached"), 1)
+    assert "BAND-SAFEGUARDS" not in body and "BAL-AGAINST" not in body
+    assert "BAND-SAFEGUARDS" in appendix and "BAL-AGAINST" in appendix

@@ -9,6 +9,7 @@ import re
 import pypdf
 import pytest
 
+from lia_desktop.domain.conditions import holds
 from lia_desktop.domain.model import Revision
 from lia_desktop.export import pdf
 from tests.conftest import make_assessment
@@ -57,7 +58,8 @@ def test_long_text_in_every_field_prints_in_full(questionnaire, tmp_path, size):
     assessment.set_value("ctx_description", " ".join(expected["ctx_description"]))
     # every note and justification, and a note on "Country of the recipients" (the context
     # prints any note an item carries)
-    for item_id in [i for i, item in questionnaire.items.items() if item.note] + ["ctx_country"]:
+    applying = [i for i, item in questionnaire.items.items() if item.note and holds(item.applies, assessment.facts())]
+    for item_id in [*applying, "ctx_country"]:
         expected[f"note {item_id}"] = _long(f"note{item_id.replace('_', '')}", size)
         assessment.set_note(item_id, " ".join(expected[f"note {item_id}"]))
     expected["revision by"] = _long("revisionby", size)

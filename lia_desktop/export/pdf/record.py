@@ -3,30 +3,29 @@ safeguards, checklists, decision, signatures and history."""
 
 from __future__ import annotations
 
+import datetime as _dt
 import hashlib
 from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import Drawing, Rect, String
-from reportlab.lib import colors
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
-from lia_desktop import APP_NAME, __version__, palette
+from lia_desktop import APP_NAME, __version__
 from lia_desktop.domain.content import Questionnaire
-from lia_desktop.domain.evaluation import Evaluation, Finding, evaluate
+from lia_desktop.domain.evaluation import Evaluation, evaluate
 from lia_desktop.domain.flow import consent_applies, items_shown
 from lia_desktop.domain.model import Assessment
 from lia_desktop.export import exchange
-from lia_desktop.export.pdf.base import FONT, MARGIN, PAPERS, RULE, Branding, Renderer, table_style, user_text
+from lia_desktop.export.pdf import advice
+from lia_desktop.export.pdf.base import MARGIN, PAPERS, RULE, Branding, Renderer, user_text
 from lia_desktop.export.pdf.canvas import embed_file
 
 
-def fingerprint(assessment: Assessment) -> str:
+def fingerprint(assessment: Assessment, questionnaire: Questionnaire) -> str:
     """SHA-256 of the exchange file: anyone can re-export the record and compare."""
-    return hashlib.sha256(exchange.dumps(assessment)).hexdigest()
+    return hashlib.sha256(exchange.dumps(assessment, questionnaire)).hexdigest()
 
 
 class RecordRenderer(Renderer):
@@ -43,7 +42,8 @@ class RecordRenderer(Renderer):
         self.a = assessment
         super().__init__(questionnaire, language or assessment.language, paper, branding)
         self.e: Evaluation = evaluate(assessment, questionnaire, self.language)
-        self.exchange_bytes = exchange.dumps(assessment)
+        self.today = _dt.date.today().isoformat()
+        self.exchange_bytes = exchange.dumps(assessment, questionnaire)
         self.fingerprint = hashlib.sha256(self.exchange_bytes).hexdigest()
 
     def metadata(self) -> dict[str, str]:
@@ -77,7 +77,6 @@ class RecordRenderer(Renderer):
         for step in (
             self.title_block,
             self.advice,
-            self.channel_notes,
             self.context,
             self.conditions,
             self.questions,
@@ -87,6 +86,7 @@ class RecordRenderer(Renderer):
             self.decision,
             self.signoff,
             self.history,
+            self.appendix,
         ):
             parts += step()
         return parts
@@ -116,89 +116,11 @@ class RecordRenderer(Renderer):
         ]
         return [*heading, self.grid(rows), Spacer(1, 6)]
 
-    def chart(self) -> Drawing:
-        counts = self.e.counts
-        total = sum(counts.values()) or 1
-        width, bar = 150, 12
-        drawing = Drawing(width, 58, initialFontName=FONT, initialFontSize=7.5)
-        x = 0.0
-        for key in ("favourable", "unfavourable", "open", "unanswered"):
-            share = counts[key] / total * width
-            if share:
-                drawing.add(
-                    Rect(
-                        x,
-                        44,
-                        share,
-                        bar,
-                        fillColor=colors.HexColor(palette.BALANCE[key]),
-                        strokeColor=colors.white,
-                        strokeWidth=0.5,
-                    )
-                )
-            x += share
-        labels = {k: self.t.get("balance_label", k) for k in ("favourable", "unfavourable", "open")}
-        labels["unanswered"] = self.t.get("pdf", "unanswered")
-        for row, key in enumerate(("favourable", "unfavourable", "open", "unanswered")):
-            y = 32 - row * 10
-            drawing.add(Rect(0, y, 7, 7, fillColor=colors.HexColor(palette.BALANCE[key]), strokeWidth=0))
-            drawing.add(String(11, y + 0.5, f"{counts[key]} {labels[key]}", fontName=FONT, fontSize=7.5))
-        return drawing
-
     def advice(self) -> list[Flowable]:
-        t, e = self.t, self.e
-        fill, border = palette.VERDICT[e.verdict.value]
-        width = PAPERS[self.paper][0] - 2 * MARGIN
-        words = [
-            Paragraph(
-                escape(t.verdict(e.verdict.value)),
-                ParagraphStyle("v", parent=self.s["verdict"], textColor=colors.HexColor(border)),
-            ),
-            Spacer(1, 3),
-            self.p(escape(e.summary)),
-        ]
-        chart = [self.p(escape(t.get("pdf", "chart")), "small"), self.chart()]
-        box = Table([[words, chart]], colWidths=[width - 165, 165])
-        box.setStyle(
-            table_style(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(fill)),
-                    ("BOX", (0, 0), (-1, -1), 1.2, colors.HexColor(border)),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 8),
-                    ("TOPPADDING", (0, 0), (-1, -1), 7),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
-                ]
-            )
-        )
-        parts: list[Flowable] = [*self.h1(t.section("outcome")[0]), box, Spacer(1, 4)]
-        parts += self.findings(t.get("pdf", "reasons"), e.reasons)
-        parts += self.findings(t.get("pdf", "requirements"), e.requirements)
-        parts += self.findings(t.get("pdf", "contradictions"), e.contradictions)
-        return parts
+        return advice.section(self)
 
-    def findings(self, heading: str, findings: Sequence[Finding], levels: bool = False) -> list[Flowable]:
-        if not findings:
-            return []
-        parts: list[Flowable] = [Paragraph(escape(heading), self.s["h2"])]
-        for f in findings:
-            prefix = f"<b>{escape(self.t.get('level', f.level))}:</b> " if levels and f.level else ""
-            parts.append(
-                Paragraph(
-                    f"{prefix}{user_text(f.text)} <font size=7 color='#78909c'>[{f.rule}]</font>",
-                    self.s["bullet"],
-                    bulletText="•",
-                )
-            )
-        return parts
-
-    def channel_notes(self) -> list[Flowable]:
-        if not self.e.channel_notes:
-            return []
-        return [
-            *self.section_title("channels"),
-            *self.findings(self.t.section("channels")[0], self.e.channel_notes, levels=True)[1:],
-        ]
+    def appendix(self) -> list[Flowable]:
+        return advice.appendix(self)
 
     def answer_block(self, item_id: str, heading: str | None = None) -> list[Flowable]:
         """An item as a reader without the program sees it: question, answer, justification."""
@@ -241,6 +163,15 @@ class RecordRenderer(Renderer):
         if description:
             parts += [Paragraph(escape(description[0]), self.s["h2"]), self.u(a.value("ctx_description") or "")]
         parts.append(self.grid(rows))
+        data_rows = []
+        for item_id in items_shown("data", a, self.q):
+            value = self.value_text(item_id, a.value(item_id)) or t.get("pdf", "not_answered")
+            cell = [self.u(value, "body")]
+            if a.note(item_id).strip():
+                cell.append(self.u(a.note(item_id), "body"))
+            data_rows.append((t.label(item_id), cell))
+        if data_rows:
+            parts += [Paragraph(escape(t.section("data")[0]), self.s["h2"]), self.grid(data_rows)]
         channel_items = items_shown("channels", a, self.q)
         if channel_items:
             parts.append(Paragraph(escape(t.section("channels")[0]), self.s["h2"]))
@@ -282,7 +213,7 @@ class RecordRenderer(Renderer):
 
     def safeguards(self) -> list[Flowable]:
         t = self.t
-        parts = [*self.h1(t.get("pdf", "safeguards_chosen"))]
+        parts = [*self.h1(t.get("pdf", "safeguards_chosen")), *advice.not_applied(self)]
         if not self.a.safeguards:
             return [*parts, self.p(escape(t.get("pdf", "safeguards_none")), "missing")]
         for safeguard in self.q.items["safeguards"].options:
