@@ -2,3 +2,5 @@
 
 __version__ = "0.1.0"
 APP_NAME = "LIA Desktop"
+# The id of the desktop launcher and AppStream metadata (packaging/linux/), reverse-DNS; never changes.
+APP_ID = "org.liadesktop.LiaDesktop"

@@ -12,12 +12,13 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from lia_desktop import APP_NAME, __version__
+from lia_desktop import APP_ID, APP_NAME, __version__
 from lia_desktop import settings as settings_file
 from lia_desktop.app_context import AppContext
-from lia_desktop.assets import questionnaire
+from lia_desktop.assets import icon_files, questionnaire
 from lia_desktop.i18n import QtTranslations, Ui
 from lia_desktop.storage.workspace import DEFAULT_WORKSPACE, data_dir_from
 
@@ -56,10 +57,20 @@ def install_crash_handler(data_dir: Path, ui: Ui, show_dialogs: bool) -> None:
     sys.excepthook = handler
 
 
+def app_icon() -> QIcon:
+    """The app icon in every size it is drawn in (title bar, task switcher, dock)."""
+    icon = QIcon()
+    for path in icon_files():
+        icon.addFile(str(path))
+    return icon
+
+
 def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(app_icon())
+    app.setDesktopFileName(APP_ID)  # Wayland shows the launcher's icon for windows of this id
     data_dir = data_dir_from(args.data_dir)
     chosen = settings_file.load(data_dir)
     if args.lang:

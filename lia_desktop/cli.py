@@ -277,6 +277,11 @@ def cmd_selftest(args: argparse.Namespace) -> int:
             if [exchange.dumps(a) for a in again] != [exchange.dumps(a) for a in assessments]:
                 raise LiaError(ui("cli_selftest_failed", what=name))
     _out(ui("cli_selftest_round_trip"))
+    if args.qt:  # Qt is imported only for this check
+        from lia_desktop.ui.qtcheck import check_qt
+
+        for line in check_qt(ui):
+            _out(line)
     _out(ui("cli_selftest_passed", app=f"{APP_NAME} {__version__}"))
     return 0
 
@@ -373,7 +378,11 @@ def build_parser() -> argparse.ArgumentParser:
     res.add_argument("backup", metavar="BACKUP")
     res.set_defaults(run=cmd_restore)
 
-    commands.add_parser("selftest", help="check the program's content and storage").set_defaults(run=cmd_selftest)
+    check = commands.add_parser("selftest", help="check the program's content and storage")
+    check.add_argument(
+        "--qt", action="store_true", help="also check the window's parts: PDF preview, printing, Qt plugins"
+    )
+    check.set_defaults(run=cmd_selftest)
     return parser
 
 
