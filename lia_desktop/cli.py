@@ -165,7 +165,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         title = r.title or ui("untitled")
         org = f" — {r.organisation}" if r.organisation else ""
         status, verdict = ui.texts.status(r.status), ui.texts.verdict_short(r.verdict)
-        _out(f"{r.id[:8]}  {status:<11}  {verdict:<16}  {r.updated_at[:10]}  {title}{org}")
+        law = f"  ⚠ {ui.texts.get('advice', 'law_changed')}" if r.law_changed else ""
+        _out(f"{r.id[:8]}  {status:<11}  {verdict:<16}  {r.updated_at[:10]}  {title}{org}{law}")
     return 0
 
 

@@ -66,9 +66,12 @@ def test_import_list_export_round_trip(cli, tmp_path):
     rows = json.loads(cli("list", "--json").stdout)
     assert len(rows) == len(EXAMPLES)
     for row in rows:
-        assert {"id", "title", "organisation", "status", "verdict", "updated_at"} <= set(row)
+        assert {"id", "title", "organisation", "status", "verdict", "updated_at", "channels"} <= set(row)
     newsletter = next(r for r in rows if r["organisation"] == "Bakkerij Janssens bv")
     assert newsletter["verdict"] == "suitable"
+    assert newsletter["channels"] == {"ch_email": "suitable"}
+    b2b = next(r for r in rows if r["organisation"] == "Brightline IT Services B.V.")
+    assert (b2b["verdict"], b2b["channels"]) == ("not_suitable", {"ch_email": "consent_needed"})
     out = tmp_path / "out.lia.json"
     assert cli("export", newsletter["id"][:8], "--json", out).returncode == 0
     assert out.read_bytes() == NEWSLETTER.read_bytes()

@@ -317,3 +317,22 @@ def test_a_mistyped_new_passphrase_creates_nothing(window, answers):
     window.actions_by_name["workspace_new"].trigger()
     assert "Kluis" not in window.ctx.workspaces.names()
     assert "verschillen" in answers.errors[-1]
+
+
+def test_a_record_whose_law_changed_is_marked_for_review(window):
+    from lia_desktop.domain.model import Status
+
+    stored = window.store.repository.save(make_assessment(title="Oude nieuwsbrief"))
+    stored.status = Status.COMPLETED
+    # completed under the first content version: the rules it rested on have changed since
+    stored.advice_basis = {"content_version": 1, "on": "2025-01-10", "rules": {}}
+    window.store.repository._put(stored)
+    window.refresh()
+    row = next(r for r in range(window.model.rowCount()) if window.model.index(r, 0).data() == "Oude nieuwsbrief")
+    marker = window.ctx.content.get("advice", "law_changed")
+    assert marker in window.model.index(row, 5).data()
+    assert window.model.index(row, 5).data(Qt.ItemDataRole.ToolTipRole) == window.ctx.content.get(
+        "advice", "law_changed_hint"
+    )
+    verdict_tip = window.model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole)
+    assert "E-mail" in verdict_tip  # the verdict per channel beside the overall one

@@ -37,6 +37,8 @@ class AssessmentTable(QAbstractTableModel):
     def _cells(self, row: Summary) -> tuple[str, ...]:
         t, ui = self.ctx.content, self.ctx.ui
         review = f"{row.review_date} ⚠ {ui('overdue')}" if row.review_due(self.today) else row.review_date
+        if row.law_changed:
+            review = f"{review} ⚠ {t.get('advice', 'law_changed')}".strip()
         return (
             row.title or ui("untitled"),
             row.organisation,
@@ -65,13 +67,21 @@ class AssessmentTable(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.cells[index.row()][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and column == "verdict":
-            return self.ctx.content.verdict(row.verdict)
+            t = self.ctx.content
+            lines = [t.verdict(row.verdict)]
+            lines += [
+                t.get("advice", "channel_line").format(channel=t.option(ch), verdict=t.channel_verdict(v))
+                for ch, v in row.channels.items()
+            ]
+            return "\n".join(lines)
+        if role == Qt.ItemDataRole.ToolTipRole and column == "review" and row.law_changed:
+            return self.ctx.content.get("advice", "law_changed_hint")
         if role == Qt.ItemDataRole.BackgroundRole and column == "verdict":
             return QBrush(QColor(palette.VERDICT.get(row.verdict, ("#ffffff", ""))[0]))
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "verdict":
                 return QBrush(QColor(palette.VERDICT.get(row.verdict, ("", "#000000"))[1]))
-            if column == "review" and row.review_due(self.today):
+            if column == "review" and (row.review_due(self.today) or row.law_changed):
                 return QBrush(QColor("#b71c1c"))
         if role == Qt.ItemDataRole.UserRole:
             return row.id
