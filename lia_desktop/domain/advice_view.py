@@ -83,7 +83,9 @@ def advice_blocks(
             for c in result.channels
         ),
     )
-    add("to_find_out", t.get("advice", "to_find_out"), _lines(result.outcomes))
+    # what to find out; or, when no open answer can change the advice, that it holds
+    open_title = "to_find_out" if result.to_find_out else "open_answers"
+    add("to_find_out", t.get("advice", open_title), _lines(result.outcomes))
     add("still_to_do", t.get("advice", "still_to_do"), _lines(result.requirements))
     add("reasons", t.get("advice", "reasons"), _lines(result.reasons))
     for advice in result.channels:
