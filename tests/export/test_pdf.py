@@ -41,7 +41,8 @@ def _text(reader: pypdf.PdfReader) -> str:
 
 
 def _squash(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+    # text extraction gives a no-break space back as a plain space
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
 
 
 def _fonts(reader: pypdf.PdfReader) -> set[str]:
