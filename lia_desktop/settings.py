@@ -15,7 +15,7 @@ from typing import Any
 from lia_desktop.domain.model import LANGUAGES
 from lia_desktop.storage.backups import DEFAULT_KEEP
 from lia_desktop.storage.errors import LiaError
-from lia_desktop.storage.safe_storage import atomic_write, describe_os_error
+from lia_desktop.storage.safe_storage import atomic_write, describe_os_error, make_private_dir
 
 FILE_NAME = "settings.json"
 
@@ -65,7 +65,7 @@ def load(data_dir: Path) -> Settings:
 
 def save(data_dir: Path, settings: Settings) -> None:
     try:
-        data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dir(data_dir, tighten=False)
         payload = json.dumps(asdict(settings.normalised()), ensure_ascii=False, indent=2) + "\n"
         atomic_write(data_dir / FILE_NAME, payload.encode("utf-8"))
     except OSError as exc:

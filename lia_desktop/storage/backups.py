@@ -1,4 +1,9 @@
-"""Rotating backups of a workspace file: taken before the first write of a session and daily."""
+"""Backups of a workspace file: taken before the first write of a session and daily.
+
+Which are kept (see README, "Backups"): the newest `keep` (the last sessions), and besides
+those the newest of each of the last DAYS days and the newest of each of the last MONTHS
+months, so that a busy day cannot push out last week's or last month's state.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,13 @@ import datetime as _dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from lia_desktop.storage.errors import LiaError
-from lia_desktop.storage.safe_storage import atomic_write, load_validated
+from lia_desktop.storage.errors import DamagedWorkspace, LiaError
+from lia_desktop.storage.safe_storage import atomic_write, files_like, load_validated, make_private_dir
+from lia_desktop.storage.validation import workspace_problem
 
 DEFAULT_KEEP = 10
+DAYS = 7
+MONTHS = 12
 _STAMP = "%Y%m%dT%H%M%S%fZ"
 
 
@@ -19,8 +27,29 @@ class Backup:
     taken_at: _dt.datetime
 
 
+def _month(moment: _dt.datetime) -> int:
+    return moment.year * 12 + moment.month - 1
+
+
+def retained(backups: list[Backup], keep: int, now: _dt.datetime) -> set[Path]:
+    """The backups to keep of `backups` (newest first): the newest `keep`, the newest of each of
+    the last DAYS days and the newest of each of the last MONTHS months (UTC)."""
+    kept = {b.path for b in backups[:keep]}
+    days: set[_dt.date] = set()
+    months: set[int] = set()
+    for backup in backups:
+        day, month = backup.taken_at.date(), _month(backup.taken_at)
+        if (now.date() - day).days < DAYS and day not in days:
+            days.add(day)
+            kept.add(backup.path)
+        if _month(now) - month < MONTHS and month not in months:
+            months.add(month)
+            kept.add(backup.path)
+    return kept
+
+
 class Backups:
-    """The backups of one workspace: <folder>/<stem>.<UTC timestamp>.json, newest kept."""
+    """The backups of one workspace: <folder>/<stem>.<UTC timestamp>.json."""
 
     def __init__(self, folder: Path, stem: str, keep: int = DEFAULT_KEEP) -> None:
         if keep < 1:
@@ -32,23 +61,30 @@ class Backups:
     def list(self) -> list[Backup]:
         """All backups, newest first."""
         found = []
-        if self.folder.is_dir():
-            for path in self.folder.glob(f"{self.stem}.*.json"):
-                stamp = path.name[len(self.stem) + 1 : -len(".json")]
-                try:
-                    taken = _dt.datetime.strptime(stamp, _STAMP).replace(tzinfo=_dt.UTC)
-                except ValueError:
-                    continue
-                found.append(Backup(path, taken))
+        for path in files_like(self.folder, f"{self.stem}.", ".json"):
+            stamp = path.name[len(self.stem) + 1 : -len(".json")]
+            try:
+                taken = _dt.datetime.strptime(stamp, _STAMP).replace(tzinfo=_dt.UTC)
+            except ValueError:
+                continue
+            found.append(Backup(path, taken))
         return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
+    @staticmethod
+    def check(path: Path, passphrase: str | None = None) -> None:
+        """Raise LiaError unless the backup would open as a workspace: the file, its workspace
+        record and every assessment in it (encrypted without the passphrase: the header only)."""
+        data = load_validated(path, passphrase)
+        problem = workspace_problem(data) if data else None
+        if problem:
+            raise DamagedWorkspace(path, problem)
+
     def good(self, passphrase: str | None = None) -> list[Path]:
-        """Backups that load and validate, newest first (encrypted ones without the passphrase:
-        only their header can be checked)."""
+        """Backups that would open as a workspace, newest first."""
         good = []
         for backup in self.list():
             try:
-                load_validated(backup.path, passphrase)
+                self.check(backup.path, passphrase)
             except LiaError:
                 continue
             good.append(backup.path)
@@ -61,13 +97,16 @@ class Backups:
         return not backups or now - backups[0].taken_at >= _dt.timedelta(days=1)
 
     def take(self, source: Path, now: _dt.datetime | None = None) -> Backup | None:
-        """Copy `source` into a new backup and drop the oldest beyond `keep`."""
+        """Copy `source` into a new backup and drop those the scheme no longer keeps."""
         if not source.exists():
             return None
         now = now or _dt.datetime.now(_dt.UTC)
-        self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        make_private_dir(self.folder)
         target = self.folder / f"{self.stem}.{now.strftime(_STAMP)}.json"
         atomic_write(target, source.read_bytes())
-        for old in self.list()[self.keep :]:
-            old.path.unlink(missing_ok=True)
+        backups = self.list()
+        keep = retained(backups, self.keep, now)
+        for old in backups:
+            if old.path not in keep:
+                old.path.unlink(missing_ok=True)
         return Backup(target, now)

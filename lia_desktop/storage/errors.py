@@ -23,6 +23,17 @@ class WorkspaceInUse(LiaError):
         )
 
 
+class LockUnavailable(LiaError):
+    def __init__(self, path: Path, lock: str, reason: str) -> None:
+        self.path = path
+        self.lock = lock
+        self.reason = reason
+        super().__init__(
+            f"workspace {path} cannot be locked for writing: {lock} cannot be used ({reason}); "
+            "check that the data folder is yours and writable"
+        )
+
+
 class DamagedWorkspace(LiaError):
     def __init__(self, path: Path, reason: str, backups: list[Path] | None = None) -> None:
         self.path = path

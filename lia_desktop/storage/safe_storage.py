@@ -19,6 +19,8 @@ import contextlib
 import errno
 import gc
 import os
+import secrets
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -64,11 +66,30 @@ def _fsync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _create_temporary(path: Path) -> tuple[int, Path]:
+    """A new temporary file beside `path`, created exclusively under an unpredictable name.
+
+    O_EXCL and O_NOFOLLOW: a file or link planted under the name (in a shared folder, say) is
+    never opened or followed, so no other file can be overwritten through it.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    for _attempt in range(100):
+        tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+        try:
+            return os.open(tmp, flags, 0o600), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
+
+
 def atomic_write(path: Path, data: bytes) -> None:
-    """Replace `path` by `data` so that a crash leaves either the old or the new file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Replace `path` by `data` so that a crash leaves either the old or the new file.
+
+    A link at `path` itself is replaced, not written through (see write_through_link for the
+    workspace, whose link the user made on purpose).
+    """
+    fd, tmp = _create_temporary(path)
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
         try:
             _write_all(fd, data)
             os.fsync(fd)
@@ -80,6 +101,53 @@ def atomic_write(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def files_like(folder: Path, prefix: str, suffix: str) -> list[Path]:
+    """The files in `folder` named prefix + something + suffix.
+
+    Not Path.glob: a workspace name may hold glob characters ("client [1]"), which a pattern
+    built from it would read as a character class and match nothing.
+    """
+    try:
+        names = [entry.name for entry in os.scandir(folder)]
+    except OSError:
+        return []
+    return [
+        folder / name
+        for name in names
+        if len(name) > len(prefix) + len(suffix) and name.startswith(prefix) and name.endswith(suffix)
+    ]
+
+
+def link_target(path: Path) -> Path:
+    """Where a write to `path` must go: the file a link points to (a workspace the user keeps in
+    a synced folder, say), else `path` itself."""
+    return path.resolve() if path.is_symlink() else path
+
+
+def make_private_dir(folder: Path, tighten: bool = True) -> None:
+    """Make `folder` and its missing parents readable by the owner only, whatever the umask.
+
+    With `tighten`, an existing `folder` that others may read is made private too: for the
+    data folder's own folders (workspaces/, backups/..., whose file names name clients), not
+    for a folder the user chose.
+    """
+    missing = []
+    current = folder
+    while not current.exists() and current.parent != current:
+        missing.append(current)
+        current = current.parent
+    for made in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            made.mkdir(mode=0o700)
+    if os.name != "posix":  # Windows: the user's profile folder is private already
+        return
+    for made in missing:
+        made.chmod(0o700)
+    mode = stat.S_IMODE(folder.stat().st_mode)
+    if tighten and mode & 0o077:
+        folder.chmod(mode & 0o700)
 
 
 def check_shape(data: Any) -> str | None:
@@ -211,7 +279,7 @@ class SafeStorage(Storage):
                 payload = self._sealer.seal(payload)
             if self.before_write is not None:
                 self.before_write(self.path)
-            atomic_write(self.path, payload)
+            atomic_write(link_target(self.path), payload)
         except OSError as exc:
             self._reload()
             raise StoreWriteError(self.path, describe_os_error(exc)) from exc

@@ -30,6 +30,7 @@ from lia_desktop.storage.crypto import MAGIC, is_encrypted
 from lia_desktop.storage.errors import (
     BadWorkspaceName,
     DamagedWorkspace,
+    LockUnavailable,
     StoreWriteError,
     UnknownWorkspace,
     WorkspaceExists,
@@ -41,13 +42,13 @@ from lia_desktop.storage.safe_storage import (
     SafeStorage,
     atomic_write,
     describe_os_error,
-    load_validated,
+    files_like,
+    link_target,
+    make_private_dir,
 )
+from lia_desktop.storage.validation import META_TABLE, WORKSPACE_FORMAT, WORKSPACE_VERSION, workspace_problem
 
 DEFAULT_WORKSPACE = "default"
-WORKSPACE_FORMAT = "lia-workspace"
-WORKSPACE_VERSION = 1
-META_TABLE = "workspace"
 LOCK_TIMEOUT = 2.0
 MAX_NAME = 80
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
@@ -88,6 +89,8 @@ def acquire_lock(path: Path, timeout: float) -> filelock.BaseFileLock:
         lock.acquire()
     except filelock.Timeout:
         raise WorkspaceInUse(path) from None
+    except OSError as exc:  # a folder in its place, another user's lock file, a read-only folder
+        raise LockUnavailable(path, lock.lock_file, describe_os_error(exc)) from None
     return lock
 
 
@@ -116,11 +119,11 @@ class WorkspaceStore:
                 self._remove_stale_temporaries()
             try:
                 storage = SafeStorage(path, read_only=read_only, before_write=self._before_write, passphrase=passphrase)
+                self.encrypted = storage.encrypted
+                self.db = TinyDB(storage=lambda: storage)
+                self._check_meta(clock)
             except DamagedWorkspace as exc:
                 raise DamagedWorkspace(path, exc.reason, backups.good(passphrase) if backups else []) from exc
-            self.encrypted = storage.encrypted
-            self.db = TinyDB(storage=lambda: storage)
-            self._check_meta(clock)
         except BaseException:
             self._release()
             raise
@@ -141,25 +144,24 @@ class WorkspaceStore:
         return store
 
     def _check_meta(self, clock: Callable[[], str]) -> None:
-        meta = self.db.table(META_TABLE).all()
-        if not meta:
-            if len(self.db.tables()) > 0:
-                raise DamagedWorkspace(self.path, "this is not a LIA Desktop workspace (no workspace record)")
+        """A new workspace gets its workspace record; an existing one must be usable throughout
+        (its record, and every assessment migrates and loads), else it is damaged."""
+        data = self.db.storage.read() or {}
+        if not data:
             if not self.read_only:
                 self.db.table(META_TABLE).insert(
                     {"format": WORKSPACE_FORMAT, "version": WORKSPACE_VERSION, "created_at": clock()}
                 )
             return
-        record = meta[0]
-        if record.get("format") != WORKSPACE_FORMAT:
-            raise DamagedWorkspace(self.path, f"this is not a LIA Desktop workspace (format {record.get('format')!r})")
-        if int(record.get("version", 0)) > WORKSPACE_VERSION:
-            raise DamagedWorkspace(self.path, "it was written by a newer LIA Desktop; update the program")
+        problem = workspace_problem(data)
+        if problem:
+            raise DamagedWorkspace(self.path, problem)
 
     def _remove_stale_temporaries(self) -> None:
         """Temporary files a crashed writer left; we hold the lock, so nobody else writes them."""
-        for stale in self.path.parent.glob(f".{self.path.name}.*.tmp"):
-            stale.unlink(missing_ok=True)
+        for written in {self.path, link_target(self.path)}:  # a linked workspace is written beside its target
+            for stale in files_like(written.parent, f".{written.name}.", ".tmp"):
+                stale.unlink(missing_ok=True)
 
     def _before_write(self, path: Path) -> None:
         """Back up the file as it is before the first write of this session, and daily."""
@@ -201,7 +203,7 @@ class Workspaces:
 
     def _ensure(self, folder: Path) -> None:
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_private_dir(folder)
         except OSError as exc:
             raise StoreWriteError(folder, describe_os_error(exc)) from exc
 
@@ -234,9 +236,16 @@ class Workspaces:
             if not create or read_only:
                 raise UnknownWorkspace(name)
             self._ensure(self.folder)
-        return WorkspaceStore(
+        store = WorkspaceStore(
             path, self.questionnaire, self.backups(name), read_only, lock_timeout, passphrase=passphrase
         )
+        if not read_only:
+            try:
+                self._ensure(self.backup_root)  # private, also when an older version made it
+            except BaseException:
+                store.close()
+                raise
+        return store
 
     def is_encrypted(self, name: str) -> bool:
         path = self.path(name)
@@ -277,9 +286,9 @@ class Workspaces:
                 if old_backups.is_dir():
                     new_backups = self.backup_root / new
                     self._ensure(new_backups)
-                    for backup in old_backups.glob(f"{check_name(old)}.*.json"):
-                        suffix = backup.name[len(check_name(old)) :]
-                        os.replace(backup, new_backups / f"{new}{suffix}")
+                    for backup in Backups(old_backups, check_name(old)).list():
+                        suffix = backup.path.name[len(check_name(old)) :]
+                        os.replace(backup.path, new_backups / f"{new}{suffix}")
             except OSError as exc:
                 raise StoreWriteError(source, describe_os_error(exc)) from exc
 
@@ -310,7 +319,7 @@ class Workspaces:
 
     def _restore_locked(self, target: Path, backup: Path, passphrase: str | None) -> Path | None:
         try:
-            load_validated(backup, passphrase)
+            Backups.check(backup, passphrase)
             data = backup.read_bytes()
             kept = None
             if target.exists():
