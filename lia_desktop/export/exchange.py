@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import io
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ from lia_desktop import APP_NAME, __version__
 from lia_desktop.assets import resources_dir
 from lia_desktop.domain.content import Questionnaire
 from lia_desktop.domain.model import META_FIELDS, SIGNOFF_FIELDS, Assessment
+from lia_desktop.export.text_safety import describe, unsafe_character
 from lia_desktop.storage.errors import BadExchangeFile
 from lia_desktop.storage.migrations import MigrationError, migrate
 
@@ -33,12 +35,28 @@ def schema() -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _ecma_pattern(validator: Any, pattern: str, instance: Any, schema: dict[str, Any]) -> Any:
+    """The schema's `pattern` as JSON Schema means it (ECMA-262): `$` is the end of the text.
+
+    jsonschema applies patterns with Python's re, where `$` also matches before a final
+    newline, so "<id>\\n" would pass ^...$ and slip past the duplicate-id check.
+    """
+    from jsonschema.exceptions import ValidationError
+
+    if not isinstance(instance, str):
+        return
+    python_pattern = pattern[:-1] + r"\Z" if pattern.endswith("$") and not pattern.endswith(r"\$") else pattern
+    if not re.search(python_pattern, instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
 @functools.cache
 def _validator() -> Any:
     import jsonschema  # imported on first use: it is the slowest import of the program
 
     jsonschema.Draft202012Validator.check_schema(schema())
-    return jsonschema.Draft202012Validator(schema())
+    strict = jsonschema.validators.extend(jsonschema.Draft202012Validator, {"pattern": _ecma_pattern})
+    return strict(schema())
 
 
 def advice_block(assessment: Assessment, questionnaire: Questionnaire) -> dict[str, Any]:
@@ -119,6 +137,38 @@ def _check_answers(data: dict[str, Any], questionnaire: Questionnaire) -> None:
         raise ValueError(f"/assessment/safeguards: unknown safeguard {unknown[0]!r}")
 
 
+_MULTILINE_FIELDS = ("decision_rationale",)
+
+
+def _check_text(data: dict[str, Any], questionnaire: Questionnaire) -> None:
+    """No text holds a control character or a bidirectional override (see text_safety); tabs and
+    line breaks only in notes, descriptions and the rationale."""
+
+    def walk(value: Any, where: list[str], multiline: bool) -> None:
+        if isinstance(value, str):
+            char = unsafe_character(value, multiline)
+            if char is not None:
+                raise ValueError(f"{_where(where)}: the text holds the control character {describe(char)}")
+        elif isinstance(value, list):
+            for index, element in enumerate(value):
+                walk(element, [*where, str(index)], multiline)
+        elif isinstance(value, dict):
+            for key, element in value.items():
+                walk(key, where, False)
+                walk(element, [*where, key], multiline or _is_multiline([*where, key], questionnaire))
+
+    walk(data, [], False)
+
+
+def _is_multiline(where: list[str], questionnaire: Questionnaire) -> bool:
+    if where[-1] == "note" or (len(where) == 2 and where[-1] in _MULTILINE_FIELDS):
+        return True
+    if len(where) == 4 and where[1] == "answers" and where[3] == "value":
+        item = questionnaire.items.get(where[2])
+        return item is not None and item.kind == "longtext"
+    return False
+
+
 def parse(raw: bytes, source: str, questionnaire: Questionnaire) -> Assessment:
     """An assessment from the bytes of an exchange file; BadExchangeFile when it is not one."""
     if len(raw) > MAX_BYTES:
@@ -153,27 +203,52 @@ def parse(raw: bytes, source: str, questionnaire: Questionnaire) -> Assessment:
     try:
         data["assessment"] = migrate(data["assessment"])
         _check_answers(data, questionnaire)
+        _check_text(data, questionnaire)
         assessment = Assessment.from_dict(data["assessment"])
     except (MigrationError, ValueError) as exc:
         raise BadExchangeFile(source, str(exc)) from None
     return assessment
 
 
+# pypdf decodes up to 75 MB per stream; an attachment we can use is at most MAX_BYTES.
+def _pdf_limits() -> dict[str, int]:
+    return {
+        name: MAX_BYTES + 1
+        for name in (
+            "maximum_declared_stream_length",
+            "array_based_stream_maximum_output_length",
+            "zlib_maximum_output_length",
+            "lzw_maximum_output_length",
+            "run_length_maximum_output_length",
+        )
+    }
+
+
 def from_pdf(raw: bytes, source: str) -> bytes:
-    """The exchange file a LIA Desktop PDF record carries as an attachment."""
+    """The exchange file a LIA Desktop PDF record carries as an attachment.
+
+    The attachments are counted by name before any is decoded, and only the one is decoded,
+    within the exchange file's size cap: a PDF with many compressed attachments costs nothing.
+    """
     import pypdf  # only needed here; keeps start-up light
     from pypdf.errors import PyPdfError
 
     try:
-        attachments = pypdf.PdfReader(io.BytesIO(raw)).attachments
-        found = [data for name, datas in attachments.items() if name.endswith(SUFFIX) for data in datas]
-    except (PyPdfError, ValueError, KeyError, TypeError) as exc:
+        with pypdf.apply_configuration(**_pdf_limits()):
+            found = []
+            for entry in pypdf.PdfReader(io.BytesIO(raw)).attachment_list:
+                if any(str(name).endswith(SUFFIX) for name in (entry.name, entry.alternative_name) if name):
+                    found.append(entry)
+                    if len(found) > 1:
+                        break
+            content = found[0].content if len(found) == 1 else None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
         raise BadExchangeFile(source, f"a damaged PDF ({exc})") from None
-    if len(found) != 1:
+    if content is None:
         raise BadExchangeFile(
             source, "a PDF without the LIA Desktop exchange file attached (is it a LIA Desktop record?)"
         )
-    return found[0]
+    return content
 
 
 def read(path: Path, questionnaire: Questionnaire) -> Assessment:
