@@ -9,9 +9,9 @@ from lia_desktop.storage.safe_storage import atomic_write, describe_os_error
 
 
 def write_output(path: Path, data: bytes) -> None:
-    if path.is_dir():
-        raise OutputError(path, "it is a folder; give a file name")
     try:
+        if path.is_dir():
+            raise OutputError(path, "it is a folder; give a file name")
         atomic_write(path, data)
     except OSError as exc:
         raise OutputError(path, describe_os_error(exc)) from None
