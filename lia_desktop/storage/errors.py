@@ -115,9 +115,42 @@ class PassphraseRequired(LiaError):
 
 
 class WrongPassphrase(LiaError):
+    """`certain`: the passphrase does not match the file's check value. Otherwise (a file of
+    version 1) the file may as well be damaged."""
+
+    def __init__(self, path: Path, certain: bool = False) -> None:
+        self.path = path
+        self.certain = certain
+        what = "the passphrase is wrong" if certain else "wrong passphrase, or the file was changed"
+        super().__init__(f"workspace {path} cannot be opened with this passphrase ({what}); nothing was changed")
+
+
+class NotEncrypted(LiaError):
     def __init__(self, path: Path) -> None:
         self.path = path
         super().__init__(
-            f"workspace {path} cannot be opened with this passphrase (wrong passphrase, or the file was changed); "
-            "nothing was changed"
+            f"{path} is not encrypted, so a passphrase is not used; leave it out "
+            "(a passphrase encrypts a workspace when it is created)"
+        )
+
+
+class RestoreWouldDecrypt(LiaError):
+    def __init__(self, path: Path, backup: Path) -> None:
+        self.path = path
+        self.backup = backup
+        super().__init__(
+            f"workspace {path} is encrypted and {backup} is not; give the workspace's passphrase and the "
+            "backup is restored encrypted; nothing was changed"
+        )
+
+
+class RolledBack(LiaError):
+    def __init__(self, path: Path, found: int, seen: int) -> None:
+        self.path = path
+        self.found = found
+        self.seen = seen
+        super().__init__(
+            f"workspace {path} is older than the version last saved on this computer (save {found}, "
+            f"last seen {seen}): an older copy may have been put in its place; nothing was changed "
+            "(to go back to an older version on purpose, restore it)"
         )

@@ -23,19 +23,24 @@ import secrets
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from tinydb.storages import Storage
 
-from lia_desktop.storage.crypto import HeaderError, Sealer, SealError, check_header, is_encrypted
+from lia_desktop.storage.crypto import HeaderError, Sealer, SealError, WrongKey, check_header, is_encrypted
 from lia_desktop.storage.errors import (
     DamagedWorkspace,
+    NotEncrypted,
     PassphraseRequired,
     ReadOnlyWorkspace,
+    RolledBack,
     StoreWriteError,
     WrongPassphrase,
 )
+
+if TYPE_CHECKING:
+    from lia_desktop.storage.rollback import HighWater
 
 _REASONS = {
     errno.ENOSPC: "the disk is full",
@@ -189,25 +194,30 @@ def _read(path: Path) -> bytes:
         raise DamagedWorkspace(path, f"cannot be read: {describe_os_error(exc)}") from exc
 
 
-def read_workspace(path: Path, passphrase: str | None = None) -> tuple[dict[str, Any], Sealer | None]:
+def read_workspace(path: Path, passphrase: str | None = None) -> tuple[dict[str, Any], Sealer | None, int]:
     """Read, decrypt where needed, and validate a workspace file.
 
-    Returns the data and, for an encrypted workspace, the sealer that writes it back.
+    Returns the data, and for an encrypted workspace the sealer that writes it back and the
+    save counter sealed in it (0 otherwise).
     """
     raw = _read(path)
-    sealer = None
+    sealer, counter = None, 0
     if is_encrypted(raw):
         if passphrase is None:
             raise PassphraseRequired(path)
         try:
             sealer = Sealer.for_file(raw, passphrase)
-            raw = sealer.open(raw)
+            counter, raw = sealer.open(raw)
         except HeaderError as exc:
             raise DamagedWorkspace(path, str(exc)) from None
-        except SealError:
-            raise WrongPassphrase(path) from None
+        except WrongKey:
+            raise WrongPassphrase(path, certain=True) from None
+        except SealError as exc:
+            if sealer.info.check is None:  # version 1: a wrong passphrase looks the same
+                raise WrongPassphrase(path, certain=False) from None
+            raise DamagedWorkspace(path, str(exc)) from None
     with paused_gc():
-        return parse_validated(raw, path), sealer
+        return parse_validated(raw, path), sealer, counter
 
 
 def load_validated(path: Path, passphrase: str | None = None) -> dict[str, Any]:
@@ -250,17 +260,31 @@ class SafeStorage(Storage):
         read_only: bool = False,
         before_write: Callable[[Path], None] | None = None,
         passphrase: str | None = None,
+        high_water: HighWater | None = None,
     ) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.before_write = before_write
+        self.high_water = high_water
         self._passphrase = passphrase
         self._data: dict[str, Any] | None = None
         self._sealer: Sealer | None = None
+        self._counter = 0
         if self.path.exists():
-            self._data, self._sealer = read_workspace(self.path, passphrase)
+            self._data, self._sealer, self._counter = read_workspace(self.path, passphrase)
+            if passphrase is not None and self._sealer is None:
+                raise NotEncrypted(self.path)
+            self._check_rollback()
         elif passphrase:  # a new workspace named with a passphrase is created encrypted
             self._sealer = Sealer.new(passphrase)
+
+    def _check_rollback(self) -> None:
+        if self._sealer is None or self.high_water is None:
+            return
+        seen = self.high_water.seen(self._sealer.info.salt)
+        if self._counter < seen:
+            raise RolledBack(self.path, self._counter, seen)
+        self.high_water.raise_to(self._sealer.info.salt, self._counter)
 
     @property
     def encrypted(self) -> bool:
@@ -276,7 +300,9 @@ class SafeStorage(Storage):
         try:
             payload = orjson.dumps(data)
             if self._sealer is not None:
-                payload = self._sealer.seal(payload)
+                assert self._passphrase is not None
+                self._sealer = self._sealer.upgraded(self._passphrase)  # today's version and strength
+                payload = self._sealer.seal(payload, self._counter + 1)
             if self.before_write is not None:
                 self.before_write(self.path)
             atomic_write(link_target(self.path), payload)
@@ -287,6 +313,10 @@ class SafeStorage(Storage):
             self._reload()
             raise
         self._data = data
+        if self._sealer is not None:
+            self._counter += 1
+            if self.high_water is not None:
+                self.high_water.set(self._sealer.info.salt, self._counter)
 
     def _reload(self) -> None:
         """TinyDB changed our cached data before writing it: go back to what is on disk."""

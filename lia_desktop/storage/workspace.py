@@ -26,17 +26,21 @@ from lia_desktop import APP_NAME
 from lia_desktop.domain.content import Questionnaire
 from lia_desktop.domain.model import now_utc
 from lia_desktop.storage.backups import DEFAULT_KEEP, Backups
-from lia_desktop.storage.crypto import MAGIC, is_encrypted
+from lia_desktop.storage.crypto import MAGIC, HeaderError, Sealer, WrongKey, is_encrypted
 from lia_desktop.storage.errors import (
     BadWorkspaceName,
     DamagedWorkspace,
     LockUnavailable,
+    NotEncrypted,
+    RestoreWouldDecrypt,
     StoreWriteError,
     UnknownWorkspace,
     WorkspaceExists,
     WorkspaceInUse,
+    WrongPassphrase,
 )
 from lia_desktop.storage.repository import Repository
+from lia_desktop.storage.rollback import HighWater
 from lia_desktop.storage.safe_storage import (
     MemoryStorage,
     SafeStorage,
@@ -118,12 +122,19 @@ class WorkspaceStore:
             if not read_only:
                 self._remove_stale_temporaries()
             try:
-                storage = SafeStorage(path, read_only=read_only, before_write=self._before_write, passphrase=passphrase)
+                storage = SafeStorage(path, read_only, self._before_write, passphrase, high_water=HighWater.of(path))
                 self.encrypted = storage.encrypted
                 self.db = TinyDB(storage=lambda: storage)
                 self._check_meta(clock)
             except DamagedWorkspace as exc:
                 raise DamagedWorkspace(path, exc.reason, backups.good(passphrase) if backups else []) from exc
+            except WrongPassphrase as exc:
+                # A file of version 1 cannot tell a wrong passphrase from damage; its backups can:
+                # when the passphrase opens them, it was right and the file is damaged.
+                good = backups.good(passphrase) if backups and not exc.certain else []
+                if good:
+                    raise DamagedWorkspace(path, "the encrypted data has been changed or damaged", good) from exc
+                raise
         except BaseException:
             self._release()
             raise
@@ -248,12 +259,13 @@ class Workspaces:
         return store
 
     def is_encrypted(self, name: str) -> bool:
-        path = self.path(name)
-        try:
-            with path.open("rb") as handle:
-                return is_encrypted(handle.read(len(MAGIC)))
-        except OSError:
-            return False
+        return is_encrypted(_head(self.path(name)))
+
+    def check_passphrase_use(self, name: str, passphrase: str | None) -> None:
+        """NotEncrypted when a passphrase is given for a workspace that exists unencrypted."""
+        head = _head(self.path(name))
+        if passphrase is not None and head and not is_encrypted(head):
+            raise NotEncrypted(self.path(name))
 
     @contextlib.contextmanager
     def _locked(self, path: Path) -> Iterator[None]:
@@ -282,6 +294,7 @@ class Workspaces:
         with self._locked(source):
             try:
                 os.replace(source, target)
+                HighWater.of(source).move_to(target)
                 old_backups = self.backup_root / check_name(old)
                 if old_backups.is_dir():
                     new_backups = self.backup_root / new
@@ -304,6 +317,7 @@ class Workspaces:
                 os.replace(source, target)
             except OSError as exc:
                 raise StoreWriteError(source, describe_os_error(exc)) from exc
+            HighWater.of(source).forget()
         return target
 
     def restore(self, name: str, backup: Path, passphrase: str | None = None) -> Path | None:
@@ -321,12 +335,59 @@ class Workspaces:
         try:
             Backups.check(backup, passphrase)
             data = backup.read_bytes()
-            kept = None
-            if target.exists():
-                self._ensure(self.set_aside)
-                kept = self.set_aside / f"{target.stem}.replaced-{self._stamp()}.json"
-                os.replace(target, kept)
-            atomic_write(target, data)
-            return kept
+            if not is_encrypted(data):
+                if is_encrypted(_head(target)):
+                    if passphrase is None:  # never drop the encryption without being asked
+                        raise RestoreWouldDecrypt(target, backup)
+                    data = self._sealed_like(target, data, passphrase)
+                elif passphrase is not None:
+                    raise NotEncrypted(backup)
+            kept = self._set_aside(target)
+            atomic_write(link_target(target), data)
         except OSError as exc:
             raise StoreWriteError(target, describe_os_error(exc)) from exc
+        self._mark_restored(target, data, passphrase)
+        return kept
+
+    @staticmethod
+    def _sealed_like(target: Path, plaintext: bytes, passphrase: str) -> bytes:
+        """A plaintext backup sealed as the encrypted workspace it replaces (its salt, the
+        passphrase checked against it), or as a new one when its header is gone."""
+        try:
+            sealer = Sealer.for_file(target.read_bytes(), passphrase).upgraded(passphrase)
+        except WrongKey:
+            raise WrongPassphrase(target, certain=True) from None
+        except (HeaderError, OSError):
+            sealer = Sealer.new(passphrase)
+        return sealer.seal(plaintext, HighWater.of(target).seen(sealer.info.salt) + 1)
+
+    def _set_aside(self, target: Path) -> Path | None:
+        """Keep the file being replaced in set-aside/ (a link's target is copied, the link stays)."""
+        if not target.exists():
+            return None
+        self._ensure(self.set_aside)
+        kept = self.set_aside / f"{target.stem}.replaced-{self._stamp()}.json"
+        if target.is_symlink():
+            atomic_write(kept, target.read_bytes())
+        else:
+            os.replace(target, kept)
+        return kept
+
+    @staticmethod
+    def _mark_restored(target: Path, data: bytes, passphrase: str | None) -> None:
+        """A restore goes back on purpose: the rollback mark follows the restored file."""
+        mark = HighWater.of(target)
+        if not is_encrypted(data) or passphrase is None:
+            mark.forget()
+            return
+        sealer = Sealer.for_file(data, passphrase)
+        mark.set(sealer.info.salt, sealer.open(data)[0])
+
+
+def _head(path: Path) -> bytes:
+    """The first bytes of a file (enough to see whether it is encrypted), b"" when there is none."""
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(MAGIC))
+    except OSError:
+        return b""
