@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import datetime as _dt
 import os
 import sys
-import traceback
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
@@ -19,22 +17,9 @@ from lia_desktop import APP_ID, APP_NAME, __version__
 from lia_desktop import settings as settings_file
 from lia_desktop.app_context import AppContext
 from lia_desktop.assets import icon_files, questionnaire
+from lia_desktop.crash_log import write_crash_log
 from lia_desktop.i18n import QtTranslations, Ui
 from lia_desktop.storage.workspace import DEFAULT_WORKSPACE, data_dir_from
-
-
-def log_path(data_dir: Path) -> Path:
-    return data_dir / "logs" / "lia-desktop.log"
-
-
-def write_crash_log(data_dir: Path, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> Path:
-    path = log_path(data_dir)
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    stamp = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
-    with path.open("a", encoding="utf-8") as log:
-        log.write(f"--- {stamp} {APP_NAME} {__version__}\n")
-        log.write("".join(traceback.format_exception(kind, value, tb)))
-    return path
 
 
 def install_crash_handler(data_dir: Path, ui: Ui, show_dialogs: bool) -> None:
@@ -45,7 +30,7 @@ def install_crash_handler(data_dir: Path, ui: Ui, show_dialogs: bool) -> None:
             path = write_crash_log(data_dir, kind, value, tb)
         except OSError:
             path = None
-        sys.stderr.write("".join(traceback.format_exception(kind, value, tb)))
+        sys.stderr.write(f"{APP_NAME}: {ui('err_crash', path=path or '-')} [{kind.__name__}: {value}]\n")
         if show_dialogs and QApplication.instance() is not None:
             try:
                 from lia_desktop.ui import dialogs

@@ -13,9 +13,13 @@ from lia_desktop.storage.errors import (
     DamagedWorkspace,
     DuplicateId,
     LiaError,
+    LockUnavailable,
+    NotEncrypted,
     NotFound,
     OutputError,
     PassphraseRequired,
+    RestoreWouldDecrypt,
+    RolledBack,
     StoreWriteError,
     UnknownWorkspace,
     WorkspaceExists,
@@ -56,7 +60,15 @@ class Ui:
         if isinstance(exc, PassphraseRequired):
             return self("err_passphrase_required", path=exc.path), ""
         if isinstance(exc, WrongPassphrase):
-            return self("err_wrong_passphrase", path=exc.path), ""
+            return self("err_passphrase_wrong" if exc.certain else "err_wrong_passphrase", path=exc.path), ""
+        if isinstance(exc, LockUnavailable):
+            return self("err_lock", path=exc.path, lock=exc.lock), exc.reason
+        if isinstance(exc, NotEncrypted):
+            return self("err_not_encrypted", path=exc.path), ""
+        if isinstance(exc, RestoreWouldDecrypt):
+            return self("err_restore_decrypt", path=exc.path, backup=exc.backup), ""
+        if isinstance(exc, RolledBack):
+            return self("err_rolled_back", path=exc.path), f"{exc.found} < {exc.seen}"
         if isinstance(exc, OutputError):
             return self("err_output", path=exc.path, reason=exc.reason), ""
         if type(exc) is LiaError:  # raised with a message already meant for the user

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from lia_desktop import app
+from lia_desktop.crash_log import log_path
 from lia_desktop.i18n import Ui
 from lia_desktop.ui import dialogs
 
@@ -15,12 +16,15 @@ def test_an_unexpected_exception_is_logged_and_shown_with_the_log_path(tmp_path,
     shown = []
     monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, text, detail="": shown.append((text, detail)))
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
-    monkeypatch.setattr(sys, "stderr", io.StringIO())
+    stderr = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", stderr)
     app.install_crash_handler(tmp_path, Ui(questionnaire, "en"), show_dialogs=True)
     try:
         raise RuntimeError("boom")
     except RuntimeError as exc:
         sys.excepthook(type(exc), exc, exc.__traceback__)
-    log = app.log_path(tmp_path)
+    log = log_path(tmp_path)
     assert "RuntimeError: boom" in log.read_text(encoding="utf-8")
     assert shown and str(log) in shown[0][0] and shown[0][1] == "boom"
+    assert "Traceback" not in stderr.getvalue() and str(log) in stderr.getvalue()  # one line, no traceback
+    assert stderr.getvalue().count("\n") == 1

@@ -1,0 +1,106 @@
+"""What the verbs share: output, the user's language and settings, the workspaces, the passphrase."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from lia_desktop.domain.model import LANGUAGES
+from lia_desktop.export.text_safety import for_terminal
+from lia_desktop.storage.errors import LiaError
+
+PROG = "lia-desktop"
+
+
+class UsageError(Exception):
+    """Wrong arguments: exit status 2."""
+
+
+def say(text: str = "") -> None:
+    """One line for a person: any control character or direction override in it made harmless."""
+    sys.stdout.write(for_terminal(text) + "\n")
+
+
+def say_raw(text: str) -> None:
+    """Output for programs (JSON), written as it is."""
+    sys.stdout.write(text + "\n")
+
+
+def language(args: argparse.Namespace) -> str:
+    """--lang, else the settings' language when a settings file exists, else the locale, else English."""
+    if getattr(args, "lang", None):
+        return args.lang
+    from lia_desktop import settings as settings_file
+    from lia_desktop.storage.workspace import data_dir_from
+
+    data_dir = data_dir_from(getattr(args, "data_dir", None))
+    if (data_dir / settings_file.FILE_NAME).exists():
+        return settings(args).language
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        prefix = os.environ.get(variable, "")[:2].lower()
+        if prefix:
+            return prefix if prefix in LANGUAGES else "en"
+    return "en"
+
+
+def ui(args: argparse.Namespace):
+    """The command line's words in the user's language (the same texts as the window's)."""
+    from lia_desktop.assets import questionnaire
+    from lia_desktop.i18n import Ui
+
+    return Ui(questionnaire(), language(args))
+
+
+def settings(args: argparse.Namespace):
+    """The settings, read once per command."""
+    if getattr(args, "_settings", None) is None:
+        from lia_desktop import settings as settings_file
+        from lia_desktop.storage.workspace import data_dir_from
+
+        args._settings = settings_file.load(data_dir_from(getattr(args, "data_dir", None)))
+    return args._settings
+
+
+def workspaces(args: argparse.Namespace):
+    from lia_desktop.assets import questionnaire
+    from lia_desktop.storage.workspace import Workspaces, data_dir_from
+
+    return Workspaces(data_dir_from(args.data_dir), questionnaire(), keep_backups=settings(args).backups)
+
+
+def passphrase(args: argparse.Namespace) -> str | None:
+    """The passphrase from --passphrase-file: its first line, without the line ending."""
+    if not getattr(args, "passphrase_file", None):
+        return None
+    try:
+        with open(args.passphrase_file, encoding="utf-8") as handle:
+            secret = handle.readline().rstrip("\r\n")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LiaError(ui(args)("cli_passphrase_unreadable", path=args.passphrase_file, reason=exc)) from None
+    if not secret:
+        raise LiaError(ui(args)("cli_passphrase_empty", path=args.passphrase_file))
+    return secret
+
+
+def branding(args: argparse.Namespace):
+    from lia_desktop.export.pdf import Branding
+
+    chosen = settings(args)
+    return Branding(chosen.consultant, chosen.firm, Path(chosen.logo) if chosen.logo else None)
+
+
+def paper(args: argparse.Namespace) -> str:
+    return args.paper or settings(args).paper
+
+
+def write_output(target: str, data: bytes) -> None:
+    """Write an output file atomically; '-' is standard output."""
+    from lia_desktop.export.output import write_output as write_file
+
+    if target == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    write_file(Path(target), data)

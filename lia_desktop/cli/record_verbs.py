@@ -1,0 +1,101 @@
+"""Verbs about the assessments in a workspace: list, import, export, export-all, blank."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from lia_desktop.cli.common import branding, paper, passphrase, say, say_raw, settings, ui, workspaces, write_output
+from lia_desktop.storage.errors import LiaError, UnknownWorkspace
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from lia_desktop.storage.workspace import DEFAULT_WORKSPACE
+
+    spaces = workspaces(args)
+    try:
+        store = spaces.open(args.workspace, read_only=True, passphrase=passphrase(args))
+    except UnknownWorkspace:
+        if args.workspace != DEFAULT_WORKSPACE:
+            raise
+        rows = []
+    else:
+        with store:
+            rows = store.repository.list(
+                search=args.search or "",
+                status=args.status,
+                verdict=args.verdict,
+                review_due=args.review_due,
+            )
+    if args.json:
+        say_raw(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    words = ui(args)
+    for r in rows:
+        title = r.title or words("untitled")
+        org = f" — {r.organisation}" if r.organisation else ""
+        status, verdict = words.texts.status(r.status), words.texts.verdict_short(r.verdict)
+        law = f"  ⚠ {words.texts.get('advice', 'law_changed')}" if r.law_changed else ""
+        say(f"{r.id[:8]}  {status:<11}  {verdict:<16}  {r.updated_at[:10]}  {title}{org}{law}")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from lia_desktop.assets import questionnaire
+    from lia_desktop.export import exchange
+
+    q = questionnaire()
+    assessments = [exchange.read(Path(name), q) for name in args.files]  # all validated before any write
+    if args.as_copy:
+        assessments = [a.with_new_id() for a in assessments]
+    with workspaces(args).open(args.workspace, create=True, passphrase=passphrase(args)) as store:
+        store.repository.add_many(assessments, sources=list(args.files))
+    words = ui(args)
+    for a in assessments:
+        say(words("cli_imported", id=a.id, title=a.title or words("untitled")))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from lia_desktop.assets import questionnaire
+    from lia_desktop.export import exchange, pdf
+
+    with workspaces(args).open(args.workspace, read_only=True, passphrase=passphrase(args)) as store:
+        assessment = store.repository.get(args.id)
+    if args.json:
+        write_output(args.json, exchange.dumps(assessment, questionnaire()))
+    else:
+        write_output(args.pdf, pdf.render_record(assessment, questionnaire(), paper(args), branding(args)))
+    return 0
+
+
+def cmd_export_all(args: argparse.Namespace) -> int:
+    from lia_desktop.assets import questionnaire
+    from lia_desktop.export import pdf
+    from lia_desktop.export.filenames import record_names
+
+    folder = Path(args.folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LiaError(ui(args)("cli_cannot_create", path=folder, reason=exc.strerror or exc)) from None
+    with workspaces(args).open(args.workspace, read_only=True, passphrase=passphrase(args)) as store:
+        rows = store.repository.list(status=args.status, verdict=args.verdict)
+        assessments = [store.repository.get(r.id) for r in rows]
+    names = record_names([(a.organisation, a.title, a.id) for a in assessments])
+    q, chosen_paper, chosen_branding = questionnaire(), paper(args), branding(args)
+    for number, (assessment, name) in enumerate(zip(assessments, names, strict=True), start=1):
+        target = folder / name
+        write_output(str(target), pdf.render_record(assessment, q, chosen_paper, chosen_branding))
+        say(f"[{number}/{len(assessments)}] {target}")
+    return 0
+
+
+def cmd_blank(args: argparse.Namespace) -> int:
+    from lia_desktop.assets import questionnaire
+    from lia_desktop.export import pdf
+
+    language = args.blank_lang or args.lang or settings(args).language
+    write_output(args.pdf, pdf.render_blank(questionnaire(), language, paper(args), branding(args)))
+    return 0
