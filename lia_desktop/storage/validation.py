@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from lia_desktop.domain.model import Assessment
+from lia_desktop.domain.model import Assessment, Verdict
 from lia_desktop.storage.migrations import MigrationError, migrate
 
 WORKSPACE_FORMAT = "lia-workspace"
 WORKSPACE_VERSION = 1
 META_TABLE = "workspace"
 ASSESSMENTS = "assessments"
+VERDICTS = frozenset(v.value for v in Verdict)
 
 
 def load_document(doc: dict[str, Any]) -> Assessment:
@@ -39,15 +40,39 @@ def meta_problem(data: dict[str, Any]) -> str | None:
     return None
 
 
+def _document_problem(doc: dict[str, Any]) -> str | None:
+    """Why a stored document is not one this program wrote (and can use throughout), or None.
+
+    It must load as an assessment that gives back every stored field exactly (a title that is
+    a number, an answer with an extra field, a date that is a list: none of these was written
+    by the repository; a field added by a later version of the model may be missing); the
+    fields the repository adds must be of their kind.
+    """
+    public = migrate({k: v for k, v in doc.items() if not k.startswith("_")})
+    loaded = Assessment.from_dict(public).to_dict()
+    wrong = [key for key, value in public.items() if key not in loaded or loaded[key] != value]
+    if wrong:
+        return f"{wrong[0]!r} holds a value of the wrong kind"
+    if doc.get("_verdict") not in (None, *VERDICTS):
+        return f"its stored verdict {doc['_verdict']!r} is unknown"
+    completed = doc.get("_completed")
+    if completed is not None and (not isinstance(completed, dict) or _document_problem(completed)):
+        return "its last completed version cannot be read"
+    return None
+
+
 def documents_problem(data: dict[str, Any]) -> str | None:
     """What keeps an assessment of the workspace from loading, or None when every one loads."""
     for doc_id, doc in data.get(ASSESSMENTS, {}).items():
+        where = f"assessment {doc.get('id', doc_id)!r}"
         try:
-            load_document(doc)
+            problem = _document_problem(doc)
         except MigrationError as exc:
-            return f"assessment {doc.get('id', doc_id)!r}: {exc}"
+            return f"{where}: {exc}"
         except (ValueError, KeyError, TypeError, AttributeError) as exc:
-            return f"assessment {doc.get('id', doc_id)!r} cannot be read ({type(exc).__name__}: {exc})"
+            return f"{where} cannot be read ({type(exc).__name__}: {exc})"
+        if problem:
+            return f"{where}: {problem}"
     return None
 
 

@@ -99,6 +99,15 @@ BAD_DOCUMENTS = {
     "future schema": {**make_assessment().to_dict(), "schema_version": 99},
     "unknown status": {**make_assessment().to_dict(), "status": "lost"},
     "answers a list": {**make_assessment().to_dict(), "answers": [1]},
+    # found by the fuzzer: loaded fine, then list sorted a dict against a string
+    "updated_at an object": {**make_assessment().to_dict(), "updated_at": {"a": 1}},
+    "title a number": {**make_assessment().to_dict(), "title": 5},
+    "answer with an extra field": {
+        **make_assessment().to_dict(),
+        "answers": {"q01": {"value": "yes", "note": "", "x": 1}},
+    },
+    "stored verdict unknown": {**make_assessment().to_dict(), "_verdict": {"x": 1}},
+    "completed version unreadable": {**make_assessment().to_dict(), "_completed": [1]},
 }
 
 
