@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
@@ -14,12 +15,21 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 from lia_desktop.i18n import Ui
 from lia_desktop.storage.safe_storage import atomic_write
 from lia_desktop.ui import dialogs
+from lia_desktop.ui.guard import guarded
 
 
 class PreviewDialog(QDialog):
     def __init__(
-        self, data: bytes, title: str, file_name: str, temp_dir: Path, ui: Ui, parent: QWidget | None = None
+        self,
+        data: bytes,
+        title: str,
+        file_name: str,
+        temp_dir: Path,
+        ui: Ui,
+        parent: QWidget | None,
+        report: Callable[[BaseException], None],
     ) -> None:
+        """`report` tells the user about a failure of printing or opening (see ui.guard)."""
         super().__init__(parent)
         self.setObjectName("preview")
         self.ui = ui
@@ -44,10 +54,10 @@ class PreviewDialog(QDialog):
         row = QHBoxLayout()
         self.print_button = QPushButton(ui("print"))
         self.print_button.setObjectName("preview.print")
-        self.print_button.clicked.connect(self.print_document)
+        self.print_button.clicked.connect(guarded(lambda _checked=False: self.print_document(), report))
         self.open_button = QPushButton(ui("open_viewer"))
         self.open_button.setObjectName("preview.open")
-        self.open_button.clicked.connect(self.open_in_viewer)
+        self.open_button.clicked.connect(guarded(lambda _checked=False: self.open_in_viewer(), report))
         close = QPushButton(ui("close"))
         close.setObjectName("preview.close")
         close.clicked.connect(self.accept)
@@ -56,7 +66,7 @@ class PreviewDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
-        QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
+        QShortcut(QKeySequence.StandardKey.Print, self, guarded(self.print_document, report))
 
     @property
     def page_count(self) -> int:

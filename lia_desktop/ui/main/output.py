@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from lia_desktop.domain.model import Assessment
 from lia_desktop.export import exchange
-from lia_desktop.export.filenames import record_name
+from lia_desktop.export.filenames import record_name, record_names
 from lia_desktop.export.output import write_output
 from lia_desktop.storage.errors import LiaError
 from lia_desktop.ui import dialogs
@@ -42,7 +42,7 @@ class OutputCommands:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             return pdf.render_record(assessment, self.ctx.questionnaire, self.ctx.settings.paper, self._branding())
-        except LiaError as exc:
+        except Exception as exc:  # told (and an unexpected one logged); the caller stops cleanly
             self.host.show_error(exc)
             return None
         finally:
@@ -94,21 +94,22 @@ class OutputCommands:
             return []
         selected = self.host.selected_ids()
         ids = selected if len(selected) > 1 else self.host.listed_ids()
+        assessments = [self.host.store.repository.get(assessment_id) for assessment_id in ids]
+        names = record_names([(a.organisation, a.title, a.id) for a in assessments])  # one file each
         progress = QProgressDialog(ui("exporting"), ui("cancel"), 0, len(ids), self.parent)
         progress.setObjectName("export.progress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         written: list[Path] = []
-        for number, assessment_id in enumerate(ids):
+        for number, (assessment, name) in enumerate(zip(assessments, names, strict=True)):
             if progress.wasCanceled():
                 break
             progress.setValue(number)
             QApplication.processEvents()
-            assessment = self.host.store.repository.get(assessment_id)
             data = self.render(assessment)
             if data is None:
                 break
-            target = Path(folder) / record_name(assessment.organisation, assessment.title, assessment.id)
+            target = Path(folder) / name
             if not self._write(target, data):
                 break
             written.append(target)
@@ -145,6 +146,7 @@ class OutputCommands:
             self.ctx.data_dir / "previews",
             self.ctx.ui,
             self.parent,
+            report=self.host.show_error,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

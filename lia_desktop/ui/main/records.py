@@ -12,6 +12,7 @@ from lia_desktop.domain.model import Assessment, Status
 from lia_desktop.export import exchange
 from lia_desktop.storage.errors import LiaError
 from lia_desktop.ui import dialogs
+from lia_desktop.ui.guard import guarded
 from lia_desktop.ui.main.host import Host
 from lia_desktop.ui.main.output import OutputCommands
 
@@ -78,8 +79,8 @@ class RecordCommands:
             parent=self.parent,
         )
         wizard.setWindowModality(Qt.WindowModality.WindowModal)
-        wizard.preview_requested.connect(self.output.preview)
-        wizard.export_requested.connect(self.output.export_pdf_of)
+        wizard.preview_requested.connect(guarded(self.output.preview, host.show_error))
+        wizard.export_requested.connect(guarded(self.output.export_pdf_of, host.show_error))
         wizard.save_failed.connect(host.show_error)
         wizard.finished.connect(lambda _result: self._wizard_closed(draft.id))
         host.wizard = wizard

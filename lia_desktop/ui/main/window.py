@@ -16,10 +16,11 @@ from lia_desktop import APP_NAME, __version__
 from lia_desktop.app_context import AppContext
 from lia_desktop.domain.model import Verdict
 from lia_desktop.export import exchange
-from lia_desktop.storage.errors import DamagedWorkspace, LiaError, PassphraseRequired, WrongPassphrase
+from lia_desktop.storage.errors import DamagedWorkspace, LiaError, PassphraseRequired, RolledBack, WrongPassphrase
 from lia_desktop.storage.safe_storage import paused_gc
 from lia_desktop.storage.workspace import WorkspaceStore
 from lia_desktop.ui import dialogs
+from lia_desktop.ui.guard import describe, guarded
 from lia_desktop.ui.main import actions
 from lia_desktop.ui.main.filters import FilterBar
 from lia_desktop.ui.main.output import OutputCommands
@@ -54,30 +55,30 @@ class MainWindow(QMainWindow):
 
     def _build(self) -> None:
         records, output, spaces = self.records, self.output, self.workspaces
+        slots = {
+            "new": records.new_assessment,
+            "open": records.open_selected,
+            "duplicate": records.duplicate_selected,
+            "archive": records.archive_selected,
+            "delete": records.delete_selected,
+            "import": records.import_files,
+            "export_json": output.export_json,
+            "export_pdf": output.export_pdf,
+            "export_all": output.export_all,
+            "blank": output.export_blank,
+            "preview": output.preview_selected,
+            "print": output.print_selected,
+            "find": self.focus_search,
+            "settings": self.open_settings,
+            "quit": self.close,
+            "workspace_new": spaces.create,
+            "workspace_rename": spaces.rename,
+            "workspace_delete": spaces.delete,
+            "workspace_restore": spaces.restore_backup,
+            "about": self.about,
+        }
         self.actions_by_name = actions.make_actions(
-            self,
-            {
-                "new": records.new_assessment,
-                "open": records.open_selected,
-                "duplicate": records.duplicate_selected,
-                "archive": records.archive_selected,
-                "delete": records.delete_selected,
-                "import": records.import_files,
-                "export_json": output.export_json,
-                "export_pdf": output.export_pdf,
-                "export_all": output.export_all,
-                "blank": output.export_blank,
-                "preview": output.preview_selected,
-                "print": output.print_selected,
-                "find": self.focus_search,
-                "settings": self.open_settings,
-                "quit": self.close,
-                "workspace_new": spaces.create,
-                "workspace_rename": spaces.rename,
-                "workspace_delete": spaces.delete,
-                "workspace_restore": spaces.restore_backup,
-                "about": self.about,
-            },
+            self, {name: guarded(slot, self.show_error) for name, slot in slots.items()}
         )
         self.examples_menu = QMenu(self)
         self.examples_menu.setObjectName("menu.examples")
@@ -88,7 +89,9 @@ class MainWindow(QMainWindow):
         self.workspace_box.setObjectName("workspace")
         self.workspace_box.setMinimumWidth(180)
         self.workspace_label.setBuddy(self.workspace_box)
-        self.workspace_box.activated.connect(lambda i: self.open_workspace(self.workspace_box.itemText(i)))
+        self.workspace_box.activated.connect(
+            guarded(lambda i: self.open_workspace(self.workspace_box.itemText(i)), self.show_error)
+        )
         actions.make_toolbar(self, self.actions_by_name, [self.workspace_label, self.workspace_box])
 
         central = QWidget()
@@ -96,8 +99,8 @@ class MainWindow(QMainWindow):
         self.filters = FilterBar(self.refresh)
         column.addWidget(self.filters)
         self.table = assessment_view(self.model)
-        self.table.doubleClicked.connect(lambda _index: self.records.open_selected())
-        self.table.activated.connect(lambda _index: self.records.open_selected())
+        self.table.doubleClicked.connect(guarded(lambda _index: self.records.open_selected(), self.show_error))
+        self.table.activated.connect(guarded(lambda _index: self.records.open_selected(), self.show_error))
         column.addWidget(self.table, 1)
         self.overview = QLabel()
         self.overview.setObjectName("overview")
@@ -141,7 +144,9 @@ class MainWindow(QMainWindow):
                 continue
             action = self.examples_menu.addAction(f"{example.title} ({example.language})")
             action.setObjectName(f"example.{path.name}")
-            action.triggered.connect(lambda _checked=False, p=path: self.records.new_from_example(p))
+            action.triggered.connect(
+                guarded(lambda _checked=False, p=path: self.records.new_from_example(p), self.show_error)
+            )
 
     # ---------------------------------------------------------------- workspaces
 
@@ -165,6 +170,8 @@ class MainWindow(QMainWindow):
             return self.open_workspace(name, create, secret)
         except DamagedWorkspace as exc:
             return self._recover(name, exc)
+        except RolledBack as exc:
+            return self._keep_older(name, exc, passphrase)
         except LiaError as exc:
             self.show_error(exc)
             self._show_unavailable(exc)
@@ -206,6 +213,20 @@ class MainWindow(QMainWindow):
             self.show_error(again)
             return False
         return self.open_workspace(name)
+
+    def _keep_older(self, name: str, exc: RolledBack, passphrase: str | None) -> bool:
+        """An older copy is in place of the workspace: it becomes the current version only when
+        the user says so (as a restore: the copy is kept aside, the rollback mark follows)."""
+        ui = self.ctx.ui
+        if not dialogs.confirm(self, ui("error_title"), ui.error(exc)[0], ui("keep_older"), ui("cancel")):
+            self._show_unavailable(exc)
+            return False
+        try:
+            self.ctx.workspaces.restore(name, exc.path, passphrase=passphrase)
+        except LiaError as again:
+            self.show_error(again)
+            return False
+        return self.open_workspace(name, passphrase=passphrase)
 
     def _fill_workspaces(self) -> None:
         names = self.ctx.workspaces.names()
@@ -271,7 +292,7 @@ class MainWindow(QMainWindow):
         return self
 
     def show_error(self, exc: BaseException) -> None:
-        message, detail = self.ctx.ui.error(exc)
+        message, detail = describe(self.ctx.ui, self.ctx.data_dir, exc)
         dialogs.show_error(self, self.ctx.ui("error_title"), message, detail)
 
     def tell(self, message: str, msecs: int) -> None:
