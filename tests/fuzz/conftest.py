@@ -18,7 +18,7 @@ import pytest
 
 LONG_SCALE = 25
 PYTHON_BUDGET = 64 * 1024 * 1024  # Python allocations while one input is handled
-PROCESS_BUDGET = 400 * 1024 * 1024  # growth of the process's peak memory over a whole target
+PROCESS_BUDGET = 400 * 1024 * 1024  # growth of the process's peak memory (RSS) while one input is handled
 
 scale = 1
 tally: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)

@@ -131,3 +131,16 @@ def test_a_workspace_record_with_a_strange_version_is_damaged(spaces, version):
     path.write_text(json.dumps({"workspace": {"1": {"format": "lia-workspace", "version": version}}}))
     with pytest.raises(DamagedWorkspace, match="version"):
         spaces.open("client", read_only=True)
+
+
+def test_restoring_a_linked_workspace_keeps_the_link(spaces, tmp_path):
+    with spaces.open("client", create=True) as store:
+        store.repository.add(make_assessment(title="first"))
+    target = tmp_path / "synced.json"
+    os.replace(spaces.path("client"), target)
+    spaces.path("client").symlink_to(target)
+    with spaces.open("client") as store:  # a second session: the backup holds "first" only
+        store.repository.add(make_assessment(title="second"))
+    kept = spaces.restore("client", spaces.backups("client").list()[0].path)
+    assert spaces.path("client").is_symlink() and b"second" not in target.read_bytes()
+    assert kept is not None and b"second" in kept.read_bytes()  # the replaced version, kept aside
