@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lia_desktop.domain.judgement import ChannelVerdict
 from lia_desktop.domain.model import Assessment, Verdict
 from lia_desktop.storage.migrations import MigrationError, migrate
 
@@ -16,7 +17,8 @@ WORKSPACE_FORMAT = "lia-workspace"
 WORKSPACE_VERSION = 1
 META_TABLE = "workspace"
 ASSESSMENTS = "assessments"
-VERDICTS = frozenset(v.value for v in Verdict)
+VERDICTS = tuple(v.value for v in Verdict)
+CHANNEL_VERDICTS = tuple(v.value for v in ChannelVerdict)
 
 
 def load_document(doc: dict[str, Any]) -> Assessment:
@@ -40,6 +42,19 @@ def meta_problem(data: dict[str, Any]) -> str | None:
     return None
 
 
+def _basis_problem(basis: Any) -> bool:
+    """Whether an advice basis (see domain/law_changes.py) is not of the kind the program writes."""
+    if not isinstance(basis, dict):
+        return True
+    version = basis.get("content_version", 0)
+    return (
+        not isinstance(version, int)
+        or isinstance(version, bool)
+        or not isinstance(basis.get("on", ""), str)
+        or not isinstance(basis.get("rules", {}), dict)
+    )
+
+
 def _document_problem(doc: dict[str, Any]) -> str | None:
     """Why a stored document is not one this program wrote (and can use throughout), or None.
 
@@ -53,8 +68,14 @@ def _document_problem(doc: dict[str, Any]) -> str | None:
     wrong = [key for key, value in public.items() if key not in loaded or loaded[key] != value]
     if wrong:
         return f"{wrong[0]!r} holds a value of the wrong kind"
+    for name in ("advice_basis", "previous_basis"):
+        if _basis_problem(public.get(name) or {}):
+            return f"its {name} cannot be read"
     if doc.get("_verdict") not in (None, *VERDICTS):
         return f"its stored verdict {doc['_verdict']!r} is unknown"
+    channels = doc.get("_channels", {})
+    if not isinstance(channels, dict) or any(v not in CHANNEL_VERDICTS for v in channels.values()):
+        return "its stored advice per channel cannot be read"
     completed = doc.get("_completed")
     if completed is not None and (not isinstance(completed, dict) or _document_problem(completed)):
         return "its last completed version cannot be read"

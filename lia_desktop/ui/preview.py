@@ -26,10 +26,11 @@ class PreviewDialog(QDialog):
         file_name: str,
         temp_dir: Path,
         ui: Ui,
-        parent: QWidget | None,
-        report: Callable[[BaseException], None],
+        parent: QWidget | None = None,
+        report: Callable[[BaseException], None] | None = None,
     ) -> None:
-        """`report` tells the user about a failure of printing or opening (see ui.guard)."""
+        """`report` tells the user about a failure of printing or opening (see ui.guard); the
+        window always gives it. Without it (a check run from the command line) failures rise."""
         super().__init__(parent)
         self.setObjectName("preview")
         self.ui = ui
@@ -54,10 +55,14 @@ class PreviewDialog(QDialog):
         row = QHBoxLayout()
         self.print_button = QPushButton(ui("print"))
         self.print_button.setObjectName("preview.print")
-        self.print_button.clicked.connect(guarded(lambda _checked=False: self.print_document(), report))
+
+        def safe(slot: Callable[..., object]) -> Callable[..., object]:
+            return guarded(slot, report) if report is not None else slot
+
+        self.print_button.clicked.connect(safe(lambda _checked=False: self.print_document()))
         self.open_button = QPushButton(ui("open_viewer"))
         self.open_button.setObjectName("preview.open")
-        self.open_button.clicked.connect(guarded(lambda _checked=False: self.open_in_viewer(), report))
+        self.open_button.clicked.connect(safe(lambda _checked=False: self.open_in_viewer()))
         close = QPushButton(ui("close"))
         close.setObjectName("preview.close")
         close.clicked.connect(self.accept)
@@ -66,7 +71,7 @@ class PreviewDialog(QDialog):
         row.addStretch(1)
         row.addWidget(close)
         layout.addLayout(row)
-        QShortcut(QKeySequence.StandardKey.Print, self, guarded(self.print_document, report))
+        QShortcut(QKeySequence.StandardKey.Print, self, safe(self.print_document))
 
     @property
     def page_count(self) -> int:

@@ -108,6 +108,8 @@ BAD_DOCUMENTS = {
     },
     "stored verdict unknown": {**make_assessment().to_dict(), "_verdict": {"x": 1}},
     "completed version unreadable": {**make_assessment().to_dict(), "_completed": [1]},
+    "advice basis of the wrong kind": {**make_assessment().to_dict(), "advice_basis": {"content_version": "x"}},
+    "advice per channel unknown": {**make_assessment().to_dict(), "_channels": {"email": "maybe"}},
 }
 
 
