@@ -7,6 +7,7 @@ and every text must exist, non-empty, in every language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -210,6 +211,13 @@ def _texts(q: Questionnaire, lang: str) -> None:
     need += [(group, v) for group in ("verdict", "verdict_summary", "verdict_short") for v in VERDICT_IDS]
     need += [("channel_verdict", v) for v in CHANNEL_VERDICT_IDS]
     need += [("status", s) for s in ("draft", "completed", "archived")]
+    terms = data.get("terms", {})
+    for name, table in terms.items():
+        if not isinstance(table, dict) or not str(table.get("default", "")).strip():
+            _fail(f"term {name} needs a default name in language {lang}")
+        for key in table:
+            if key not in ("default", "join") and key not in q.items["ctx_country"].options:
+                _fail(f"term {name}: unknown country {key!r} in language {lang}")
     for path in need:
         try:
             text = texts.get(*path)
@@ -217,3 +225,21 @@ def _texts(q: Questionnaire, lang: str) -> None:
             _fail(str(exc.args[0]))
         if not text.strip():
             _fail(f"text {'.'.join(path)} is empty in language {lang}")
+    for path, raw in _raw_strings(data):
+        for name in _TERM_NAMES.findall(raw):
+            if name not in terms:
+                _fail(f"text {path} names the unknown term [[{name}]] in language {lang}")
+
+
+_TERM_NAMES = re.compile(r"\[\[([a-z_]+)\]\]")
+
+
+def _raw_strings(node: Any, path: str = "") -> Any:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from _raw_strings(value, f"{path}.{key}" if path else key)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _raw_strings(value, f"{path}.{index}")
+    elif isinstance(node, str):
+        yield path, node

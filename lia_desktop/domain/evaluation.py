@@ -191,8 +191,8 @@ def evaluate(
 ) -> Evaluation:
     """The advice for this assessment, with texts in `language` (default: the assessment's)."""
     q = questionnaire
-    texts = q.texts(language or assessment.language)
     facts = applicable_facts(assessment, q)
+    texts = q.texts(language or assessment.language).for_countries(facts.get("ctx_country"))
     on = assessment_day(assessment, today)
     missing = missing_items(assessment, q)
     open_items = open_in(facts, q)

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import functools
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
+
+# The CLDR locale each language's plurals and dates follow (the English texts are British).
+_LOCALES = {"nl": "nl", "fr": "fr", "en": "en_GB"}
+
+
+@functools.cache
+def _locale(language: str) -> Any:
+    from babel import Locale  # imported on first use: start-up does not need it
+
+    return Locale.parse(_LOCALES.get(language, language))
 
 
 @dataclass(frozen=True)
@@ -16,23 +29,44 @@ class ItemText:
     subtitle: str = ""
 
 
-class Texts:
-    """Every word of one language, looked up by id."""
+_TERM = re.compile(r"\[\[([a-z_]+)\]\]")
 
-    def __init__(self, language: str, data: Mapping[str, Any]) -> None:
+
+class Texts:
+    """Every word of one language, looked up by id.
+
+    A text may name something that differs by country as [[term]] (a register, a list, an
+    authority): [terms.<term>] in the text file gives its name per country, and a view made
+    with `for_countries` names it as the assessment's countries do ("de KBO", "de KvK").
+    """
+
+    def __init__(self, language: str, data: Mapping[str, Any], countries: tuple[str, ...] = ()) -> None:
         self.language = language
         self._data = data
+        self.countries = countries
+
+    def for_countries(self, countries: Any) -> Texts:
+        """These texts, naming country-dependent terms as in these countries (in this order)."""
+        chosen = tuple(c for c in countries or () if isinstance(c, str))
+        return self if chosen == self.countries else Texts(self.language, self._data, chosen)
+
+    def term(self, name: str) -> str:
+        table = self._data.get("terms", {}).get(name)
+        if not isinstance(table, Mapping):
+            raise KeyError(f"no term {name} in language {self.language}")
+        names = list(dict.fromkeys(table[c] for c in self.countries if c in table)) or [table["default"]]
+        return str(table.get("join", " / ")).join(names)
 
     def get(self, *path: str) -> str:
         node: Any = self._data
         for key in path:
             try:
-                node = node[key]
-            except (KeyError, TypeError):
+                node = node[int(key)] if isinstance(node, list) else node[key]
+            except (KeyError, TypeError, ValueError, IndexError):
                 raise KeyError(f"no text {'.'.join(path)} in language {self.language}") from None
         if not isinstance(node, str):
             raise KeyError(f"text {'.'.join(path)} in language {self.language} is not a string")
-        return node
+        return _TERM.sub(lambda m: self.term(m.group(1)), node) if "[[" in node else node
 
     def has(self, *path: str) -> bool:
         try:
@@ -41,17 +75,41 @@ class Texts:
             return False
         return True
 
+    def plural(self, count: int, *path: str, **params: Any) -> str:
+        """A text whose wording depends on a number: its table holds one string per CLDR
+        plural category ("one", "other", and where a language has it "many"); a category the
+        table lacks falls back to "other"."""
+        node: Any = self._data
+        for key in path:
+            node = node.get(key) if isinstance(node, Mapping) else None
+        if not isinstance(node, Mapping) or "other" not in node:
+            raise KeyError(f"no plural text {'.'.join(path)} in language {self.language}")
+        form = _locale(self.language).plural_form(count)
+        return str(node.get(form, node["other"])).format_map({"count": count, **params})
+
+    def date(self, value: str) -> str:
+        """An ISO date (or timestamp) as this language writes it: 29 november 2026."""
+        from babel.dates import format_date
+
+        try:
+            day = _dt.date.fromisoformat(value[:10])
+        except (TypeError, ValueError):
+            return value
+        return str(format_date(day, "long", locale=_locale(self.language)))
+
     def app(self, key: str, **params: Any) -> str:
         return self.get("app", key).format_map(params) if params else self.get("app", key)
 
     def item(self, item_id: str) -> ItemText:
         data = self._data["item"][item_id]
+        get = functools.partial(self.get, "item", item_id)
+        examples = tuple(self.get("item", item_id, "examples", str(i)) for i in range(len(data.get("examples", ()))))
         return ItemText(
-            data["label"],
-            data["help"],
-            tuple(data.get("examples", ())),
-            data.get("legal", ""),
-            data.get("subtitle", ""),
+            get("label"),
+            get("help"),
+            examples,
+            get("legal") if "legal" in data else "",
+            get("subtitle") if "subtitle" in data else "",
         )
 
     def label(self, item_id: str) -> str:

@@ -221,7 +221,7 @@ def test_the_record_holds_everything_decided(questionnaire):
         "Customers asked for it at the counter.",
         "Tom Janssens",
         "Managing director",
-        "2027-03-15",
+        "15 March 2027",  # dates as the record's language writes them
         t.get("pdf", "review_note"),
         t.get("pdf", "history"),
         "Question 9 of 10; Name of the activity",

@@ -51,7 +51,12 @@ def test_every_text_carries_the_same_placeholders_in_every_language():
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_no_double_spaces_and_no_spaces_at_the_edges(language):
-    bad = [key for key, text in TEXTS[language].items() if "  " in text or text != text.strip()]
+    # (a term's "join" is a separator such as "; " and may end in a space)
+    bad = [
+        key
+        for key, text in TEXTS[language].items()
+        if "  " in text or (text != text.strip() and not key.endswith(".join"))
+    ]
     assert bad == []
 
 
@@ -104,3 +109,42 @@ def test_pdf_labels_never_break_mid_word(questionnaire):
                 if stringWidth(word, FONT_BOLD, 8.5) > room:
                     too_long.append((language, word))
     assert too_long == []
+
+
+def test_country_names_are_the_same_terms_in_every_language():
+    names = {
+        language: {key: sorted(re.findall(r"\[\[([a-z_]+)\]\]", text)) for key, text in TEXTS[language].items()}
+        for language in LANGUAGES
+    }
+    assert names["fr"] == names["nl"] and names["en"] == names["nl"]
+
+
+def test_texts_name_registers_and_authorities_as_the_assessment_countries_do(questionnaire):
+    nl = questionnaire.texts("nl")
+    assert "ondernemingsregister" in nl.option("src_public")  # no country chosen yet
+    assert "KBO" in nl.for_countries(["country_be"]).option("src_public")
+    both = nl.for_countries(["country_be", "country_nl"]).option("src_public")
+    assert "KBO" in both and "KvK" in both
+    french = questionnaire.texts("fr").for_countries(["country_fr"])
+    assert "Bloctel" in french.item("ph_list").examples[0]
+    check = questionnaire.texts("en").for_countries(["country_uk"]).rule("N-CHECK-AUTHORITY")
+    assert "ICO" in check and "CNIL" not in check
+
+
+@pytest.mark.parametrize(
+    ("language", "forms"),
+    [("nl", ("0 x", "1 y", "2 x")), ("fr", ("0 y", "1 y", "2 x")), ("en", ("0 x", "1 y", "2 x"))],
+)
+def test_plural_forms_follow_each_language(language, forms):
+    from lia_desktop.domain.texts import Texts
+
+    texts = Texts(language, {"t": {"one": "{count} y", "other": "{count} x"}})
+    assert tuple(texts.plural(n, "t") for n in (0, 1, 2)) == forms
+    assert texts.plural(1_000_000, "t") == "1000000 x"  # French "many" falls back to "other"
+
+
+@pytest.mark.parametrize(
+    ("language", "written"), [("nl", "29 november 2026"), ("fr", "29 novembre 2026"), ("en", "29 November 2026")]
+)
+def test_dates_are_written_the_way_each_language_writes_them(questionnaire, language, written):
+    assert questionnaire.texts(language).date("2026-11-29T10:00:00Z") == written

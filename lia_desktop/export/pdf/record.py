@@ -41,6 +41,7 @@ class RecordRenderer(Renderer):
     ) -> None:
         self.a = assessment
         super().__init__(questionnaire, language or assessment.language, paper, branding)
+        self.t = self.t.for_countries(assessment.value("ctx_country"))
         self.e: Evaluation = evaluate(assessment, questionnaire, self.language)
         self.today = _dt.date.today().isoformat()
         self.exchange_bytes = exchange.dumps(assessment, questionnaire)
@@ -107,9 +108,9 @@ class RecordRenderer(Renderer):
             (t.label("organisation"), a.organisation),
             (t.label("contact"), a.contact),
             (t.label("assessor"), a.assessor),
-            (t.label("assessment_date"), a.assessment_date),
+            (t.label("assessment_date"), t.date(a.assessment_date) if a.assessment_date else ""),
             (t.get("pdf", "status"), t.status(a.status.value)),
-            (t.get("pdf", "last_change"), a.updated_at.replace("T", " ").replace("Z", " UTC")),
+            (t.get("pdf", "last_change"), f"{t.date(a.updated_at)} {a.updated_at[11:16]} UTC"),
             *self.branding_rows(),
             (t.get("pdf", "document"), a.id),
             (t.get("pdf", "fingerprint"), self.fingerprint),
@@ -275,14 +276,14 @@ class RecordRenderer(Renderer):
         parts.append(
             self.signature_block(
                 [
-                    (t.get("pdf", "decision_maker"), a.signoff_name, a.signoff_role, a.signoff_date),
-                    (t.get("pdf", "assessor"), a.assessor, "", a.assessment_date),
+                    (t.get("pdf", "decision_maker"), a.signoff_name, a.signoff_role, self._date(a.signoff_date)),
+                    (t.get("pdf", "assessor"), a.assessor, "", self._date(a.assessment_date)),
                 ]
             )
         )
         parts += [
             Paragraph(escape(t.get("pdf", "review")), self.s["h2"]),
-            self.u(a.review_date or t.get("pdf", "not_answered"), "answer"),
+            self.u(self._date(a.review_date) or t.get("pdf", "not_answered"), "answer"),
             self.p(escape(t.get("pdf", "review_note")), "small"),
         ]
         return parts
@@ -302,7 +303,7 @@ class RecordRenderer(Renderer):
             changed = "; ".join(self._change_label(c) for c in revision.changes)
             rows.append(
                 [
-                    self.u(revision.at.replace("T", " ").replace("Z", ""), "body"),
+                    self.u(f"{self._date(revision.at)} {revision.at[11:16]}", "body"),
                     self.u(revision.by, "body"),
                     self.p(escape(t.get("event", revision.event.value))),
                     self.u(changed, "body"),
@@ -316,6 +317,9 @@ class RecordRenderer(Renderer):
             splitByRow=1,
         )
         return [*parts, table]
+
+    def _date(self, value: str) -> str:
+        return self.t.date(value) if value else ""
 
     def _change_label(self, key: str) -> str:
         if key in self.q.items:

@@ -51,7 +51,7 @@ class AssessmentWizard(QWizard):
         self.ui = Ui(q, draft.language) if ui.language != draft.language else ui
         self.by = by
         self.review_months = review_months
-        self.texts: Texts = q.texts(draft.language)
+        self.texts: Texts = q.texts(draft.language).for_countries(draft.value("ctx_country"))
         self.setOption(QWizard.WizardOption.IndependentPages, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
@@ -84,7 +84,7 @@ class AssessmentWizard(QWizard):
     def set_content_language(self, language: str) -> None:
         """The record's language: questions, help and the wizard's own words follow it."""
         self.draft.language = language
-        self.texts = self.q.texts(language)
+        self.texts = self.q.texts(language).for_countries(self.draft.value("ctx_country"))
         self.ui = Ui(self.q, language)
         self.draft_changed("language")
         self.retranslate()
@@ -108,6 +108,11 @@ class AssessmentWizard(QWizard):
         self.saver.touch()
         if item_id == "title":
             self._update_title()
+        if item_id == "ctx_country":  # registers, lists and authorities are named as there
+            self.texts = self.texts.for_countries(self.draft.value("ctx_country"))
+            for page in self.pages.values():
+                if page is not self.currentPage():
+                    page.retranslate()
 
     def before_page(self, name: str) -> None:
         """Defaults that depend on earlier answers, filled in when a page is first shown."""
