@@ -97,6 +97,11 @@ class Texts:
             return value
         return str(format_date(day, "long", locale=_locale(self.language)))
 
+    def labelled(self, label: str, value: str = "") -> str:
+        """ "Label: value" as the language writes it (French puts a no-break space before the
+        colon). With markup, pass parts that are already escaped."""
+        return self.get("app", "label_value").format(label=label, value=value).rstrip()
+
     def app(self, key: str, **params: Any) -> str:
         return self.get("app", key).format_map(params) if params else self.get("app", key)
 

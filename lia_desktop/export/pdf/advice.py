@@ -44,7 +44,7 @@ def chart(r: RecordRenderer) -> Drawing:
         y = top - 12 - row * 10
         label = r.t.get("pdf", "unanswered") if key == "unanswered" else r.t.get("balance_label", key)
         drawing.add(Rect(0, y, 7, 7, fillColor=colors.HexColor(palette.BALANCE[key]), strokeWidth=0))
-        drawing.add(String(11, y + 0.5, f"{label}: {counts.get(key, 0)}", fontName=FONT, fontSize=7.5))
+        drawing.add(String(11, y + 0.5, r.t.labelled(label, str(counts.get(key, 0))), fontName=FONT, fontSize=7.5))
     return drawing
 
 
@@ -112,8 +112,9 @@ def section(r: RecordRenderer) -> list[Flowable]:
         style = "h3" if block.key.startswith("channel:") else "h2"
         lines: list[Flowable] = []
         for line in block.lines:
-            prefix = f"<b>{escape(t.get('level', line.level))}:</b> " if line.level in ("warning", "stop") else ""
-            legal = f" <i>({escape(t.app('legal'))}: {escape(line.legal)})</i>" if line.legal else ""
+            level = escape(t.get("level", line.level)) if line.level in ("warning", "stop") else ""
+            prefix = t.labelled(f"<b>{level}</b>") + " " if level else ""
+            legal = f" <i>({t.labelled(escape(t.app('legal')), escape(line.legal))})</i>" if line.legal else ""
             lines.append(Paragraph(f"{prefix}{user_text(line.text)}{legal}", r.s["bullet"], bulletText="•"))
         # a heading never stands alone at the foot of a page
         parts.append(KeepTogether([Paragraph(escape(block.title), r.s.get(style, r.s["h2"])), *lines[:1]]))

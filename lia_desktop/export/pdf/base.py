@@ -354,9 +354,9 @@ class Renderer:
             cells.append(
                 [
                     Paragraph(escape(heading), self.s["h2"]),
-                    Paragraph(f"{escape(t.get('pdf', 'name'))}: {user_text(name)}", self.s["body"]),
-                    Paragraph(f"{escape(t.get('pdf', 'role'))}: {user_text(role)}", self.s["body"]),
-                    Paragraph(f"{escape(t.get('pdf', 'date'))}: {user_text(date)}", self.s["body"]),
+                    Paragraph(t.labelled(escape(t.get("pdf", "name")), user_text(name)), self.s["body"]),
+                    Paragraph(t.labelled(escape(t.get("pdf", "role")), user_text(role)), self.s["body"]),
+                    Paragraph(t.labelled(escape(t.get("pdf", "date")), user_text(date)), self.s["body"]),
                     Spacer(1, 14 * mm),
                     Paragraph(escape(t.get("pdf", "signature")), self.s["small"]),
                 ]

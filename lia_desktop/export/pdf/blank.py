@@ -97,5 +97,5 @@ class BlankRenderer(Renderer):
             block.append(Lines(4))
         if item.note:
             name = t.get("pdf", "justification") if item.justified else t.get("pdf", "note")
-            block += [self.p(f"<b>{escape(name)}:</b>", "small"), Lines(3)]
+            block += [self.p(t.labelled(f"<b>{escape(name)}</b>"), "small"), Lines(3)]
         return [KeepTogether(block)]

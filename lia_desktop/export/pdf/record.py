@@ -49,7 +49,7 @@ class RecordRenderer(Renderer):
 
     def metadata(self) -> dict[str, str]:
         t = self.t
-        title = f"{t.get('pdf', 'title')}: {self.a.title}" if self.a.title else t.get("pdf", "title")
+        title = t.labelled(t.get("pdf", "title"), self.a.title) if self.a.title else t.get("pdf", "title")
         return {
             "title": title,
             "author": self.a.assessor or self.branding.consultant or self.a.organisation,
@@ -135,14 +135,13 @@ class RecordRenderer(Renderer):
             head.append(self.p(escape(t.get("pdf", "not_answered")), "missing"))
         else:
             suffix = f" <font color='#78909c'>({escape(t.get('balance_label', weighs))})</font>" if weighs else ""
-            head.append(
-                Paragraph(f"<b>{escape(t.get('pdf', 'answer'))}:</b> {user_text(value)}{suffix}", self.s["answer"])
-            )
+            answer = t.labelled(f"<b>{escape(t.get('pdf', 'answer'))}</b>", user_text(value) + suffix)
+            head.append(Paragraph(answer, self.s["answer"]))
         parts: list[Flowable] = [KeepTogether(head)]
         note = a.note(item_id)
         if note.strip():
             name = t.get("pdf", "justification") if item.justified else t.get("pdf", "note")
-            parts.append(self.p(f"<b>{escape(name)}:</b>", "answer"))
+            parts.append(self.p(t.labelled(f"<b>{escape(name)}</b>"), "answer"))
             parts.append(self.u(note))
         return parts
 
