@@ -63,10 +63,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     with workspaces(args).open(args.workspace, read_only=True, passphrase=passphrase(args)) as store:
         assessment = store.repository.get(args.id)
+        changes = store.repository.revision_changes(assessment.id)
     if args.json:
         write_output(args.json, exchange.dumps(assessment, questionnaire()))
     else:
-        write_output(args.pdf, pdf.render_record(assessment, questionnaire(), paper(args), branding(args)))
+        record = pdf.render_record(assessment, questionnaire(), paper(args), branding(args), changes=changes)
+        write_output(args.pdf, record)
     return 0
 
 
@@ -83,11 +85,12 @@ def cmd_export_all(args: argparse.Namespace) -> int:
     with workspaces(args).open(args.workspace, read_only=True, passphrase=passphrase(args)) as store:
         rows = store.repository.list(status=args.status, verdict=args.verdict)
         assessments = [store.repository.get(r.id) for r in rows]
+        changes = [store.repository.revision_changes(a.id) for a in assessments]
     names = record_names([(a.organisation, a.title, a.id) for a in assessments])
     q, chosen_paper, chosen_branding = questionnaire(), paper(args), branding(args)
-    for number, (assessment, name) in enumerate(zip(assessments, names, strict=True), start=1):
+    for number, (assessment, name, changed) in enumerate(zip(assessments, names, changes, strict=True), start=1):
         target = folder / name
-        write_output(str(target), pdf.render_record(assessment, q, chosen_paper, chosen_branding))
+        write_output(str(target), pdf.render_record(assessment, q, chosen_paper, chosen_branding, changes=changed))
         say(f"[{number}/{len(assessments)}] {target}")
     return 0
 

@@ -2,13 +2,16 @@
 
 Each assessment is one document of the table "assessments": the model's dict plus the
 advice computed when it was saved ("_verdict" and "_channels", with the content version
-"_rules"), so that listing a large workspace does not re-run the engine for every row.
+"_rules"), so that listing a large workspace does not re-run the engine for every row; the
+version last completed ("_completed"), from which a revision is measured; and, per revision,
+the old and new value of each item it changed ("_changes", see storage/history.py).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Iterable
+from copy import deepcopy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -19,6 +22,7 @@ from lia_desktop.domain.evaluation import Evaluation, evaluate
 from lia_desktop.domain.law_changes import advice_basis, law_changed
 from lia_desktop.domain.model import SCHEMA_VERSION, Assessment, Event, Revision, Status, now_utc
 from lia_desktop.storage.errors import DuplicateId, NotFound
+from lia_desktop.storage.history import Change, changes_between
 from lia_desktop.storage.migrations import migrate
 
 TABLE = "assessments"
@@ -133,6 +137,12 @@ class Repository:
         doc = self._doc(self.resolve(key))
         return self._to_assessment(doc)
 
+    def revision_changes(self, key: str) -> dict[int, list[Change]]:
+        """Per revision (by its position in the history), the old and new value of each item it
+        changed; revisions made before these were kept, or brought in by an import, have none."""
+        details = self._doc(self.resolve(key)).get("_changes") or {}
+        return {int(index): [Change.from_json(c) for c in changes] for index, changes in details.items()}
+
     def all(self) -> list[Assessment]:
         return [self._to_assessment(doc) for doc in self._table]
 
@@ -210,11 +220,19 @@ class Repository:
             doc["_completed"] = completed  # the version last completed: what a revision is measured from
         return doc
 
-    def _put(self, assessment: Assessment, completed: dict[str, Any] | None = None) -> None:
+    def _put(
+        self, assessment: Assessment, completed: dict[str, Any] | None = None, changes: list[Change] | None = None
+    ) -> None:
+        """Store an assessment; `changes` are those of its newest revision."""
         existing = self._doc(assessment.id)
         if completed is None and existing is not None:
             completed = existing.get("_completed")
         doc = self._document(assessment, completed)
+        details = dict(existing.get("_changes", {})) if existing is not None else {}
+        if changes:
+            details[str(len(assessment.revisions) - 1)] = [c.to_json() for c in changes]
+        if details:
+            doc["_changes"] = details
         if existing is None:
             self._table.insert(doc)
         else:
@@ -251,6 +269,7 @@ class Repository:
         "changed"): a completed record changes only by being completed again."""
         existing = self._doc(assessment.id)
         completed = None
+        details: list[Change] = []
         if existing is not None and existing.get("status") == Status.COMPLETED.value:
             before = self._to_assessment(existing)
             changes = assessment.changed_items(before)
@@ -258,22 +277,26 @@ class Repository:
                 completed = existing.get("_completed") or before.to_dict()
                 assessment.status = Status.DRAFT
                 assessment.revisions.append(Revision(at=self._clock(), by=by, event=Event.CHANGED, changes=changes))
+                details = changes_between(before, assessment, changes)
         assessment.updated_at = self._clock()
-        self._put(assessment, completed)
+        self._put(assessment, completed, details)
         return assessment
 
     def complete(self, assessment: Assessment, by: str = "") -> Assessment:
         """Mark completed, recording who completed it and what changed since the last completion."""
         existing = self._doc(assessment.id)
         changes: list[str] = []
+        details: list[Change] = []
         if existing is not None:
             base = existing.get("_completed") or {k: v for k, v in existing.items() if not k.startswith("_")}
-            changes = assessment.changed_items(Assessment.from_dict(migrate(base)))
+            before = Assessment.from_dict(migrate(base))
+            changes = assessment.changed_items(before)
+            details = changes_between(before, assessment, changes)
         assessment.status = Status.COMPLETED
         assessment.advice_basis = advice_basis(evaluate(assessment, self._questionnaire), self._questionnaire)
         assessment.revisions.append(Revision(at=self._clock(), by=by, event=Event.COMPLETED, changes=changes))
         assessment.updated_at = self._clock()
-        self._put(assessment, completed=assessment.to_dict())
+        self._put(assessment, completed=assessment.to_dict(), changes=details)
         return assessment
 
     def _set_status(self, key: str, status: Status, event: Event, by: str) -> Assessment:
@@ -304,3 +327,27 @@ class Repository:
     def delete(self, key: str) -> None:
         assessment_id = self.resolve(key)
         self._table.remove(where("id") == assessment_id)
+
+    # ---------------------------------------------------------------- undo
+
+    def stored(self, key: str) -> dict[str, Any]:
+        """A copy of an assessment's stored document, with what the store keeps beside the
+        record: what `put_back` needs to undo a change or a deletion exactly."""
+        return deepcopy(dict(self._doc(self.resolve(key))))
+
+    def put_back(self, documents: list[dict[str, Any]]) -> None:
+        """Store documents exactly as `stored` gave them, in one write each for those replaced and
+        those restored after a deletion."""
+        by_id = {doc["id"]: deepcopy(doc) for doc in documents}
+        present = {doc.doc_id: doc["id"] for doc in self._table.search(where("id").one_of(list(by_id)))}
+
+        def restore(stored: dict[str, Any]) -> None:
+            document = by_id[stored["id"]]
+            stored.clear()
+            stored.update(document)
+
+        if present:
+            self._table.update(restore, doc_ids=list(present))
+        missing = [doc for assessment_id, doc in by_id.items() if assessment_id not in present.values()]
+        if missing:
+            self._table.insert_multiple(missing)

@@ -79,7 +79,20 @@ def _document_problem(doc: dict[str, Any]) -> str | None:
     completed = doc.get("_completed")
     if completed is not None and (not isinstance(completed, dict) or _document_problem(completed)):
         return "its last completed version cannot be read"
+    if _changes_problem(doc.get("_changes", {})):
+        return "what its revisions changed cannot be read"
     return None
+
+
+def _changes_problem(changes: Any) -> bool:
+    """Whether the old and new values kept per revision (storage/history.py) are not of their kind."""
+    if not isinstance(changes, dict):
+        return True
+    return any(
+        not (isinstance(index, str) and index.isdigit() and isinstance(entries, list))
+        or any(not (isinstance(e, list) and len(e) == 3 and isinstance(e[0], str)) for e in entries)
+        for index, entries in changes.items()
+    )
 
 
 def documents_problem(data: dict[str, Any]) -> str | None:

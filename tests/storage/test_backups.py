@@ -110,6 +110,8 @@ BAD_DOCUMENTS = {
     "completed version unreadable": {**make_assessment().to_dict(), "_completed": [1]},
     "advice basis of the wrong kind": {**make_assessment().to_dict(), "advice_basis": {"content_version": "x"}},
     "advice per channel unknown": {**make_assessment().to_dict(), "_channels": {"email": "maybe"}},
+    "changes per revision unreadable": {**make_assessment().to_dict(), "_changes": {"1": [["q01"]]}},
+    "changes per revision a list": {**make_assessment().to_dict(), "_changes": [1]},
 }
 
 

@@ -15,6 +15,7 @@ from lia_desktop.export.output import write_output
 from lia_desktop.export.pdf.base import Branding
 from lia_desktop.export.pdf.blank import BlankRenderer
 from lia_desktop.export.pdf.record import RecordRenderer
+from lia_desktop.storage.history import Change
 
 
 def render_record(
@@ -23,8 +24,10 @@ def render_record(
     paper: str = "a4",
     branding: Branding | None = None,
     language: str | None = None,
+    changes: dict[int, list[Change]] | None = None,
 ) -> bytes:
-    return RecordRenderer(assessment, questionnaire, paper, branding, language).build()
+    """The record; `changes` are the old and new values behind its revisions, where known."""
+    return RecordRenderer(assessment, questionnaire, paper, branding, language, changes).build()
 
 
 def render_blank(

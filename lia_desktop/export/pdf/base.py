@@ -42,6 +42,7 @@ from lia_desktop import APP_NAME, __version__
 from lia_desktop.assets import resources_dir
 from lia_desktop.domain.content import Questionnaire, Texts
 from lia_desktop.export.pdf.canvas import NumberedCanvas
+from lia_desktop.export.words import answer_text
 from lia_desktop.storage.errors import LiaError
 
 PAPERS = {"a4": A4, "letter": LETTER}
@@ -108,6 +109,24 @@ def user_text(value: str) -> str:
     return "<br/>".join(lines)
 
 
+def keep_headings(story: list[Flowable]) -> list[Flowable]:
+    """Headings (keepWithNext) joined to a block kept together that follows them: ReportLab
+    keeps a heading with what follows, but not with a KeepTogether, which then moves to the
+    next page without its heading."""
+    kept: list[Flowable] = []
+    headings: list[Flowable] = []
+    for flowable in story:
+        if flowable.getKeepWithNext():
+            headings.append(flowable)
+            continue
+        if headings and isinstance(flowable, KeepTogether):
+            kept.append(KeepTogether([*headings, *flowable._content]))
+        else:
+            kept += [*headings, flowable]
+        headings = []
+    return kept + headings
+
+
 class Renderer:
     """The steps shared by the record and the blank questionnaire."""
 
@@ -143,6 +162,7 @@ class Renderer:
             "body": base,
             "title": style("title", fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=4),
             "subtitle": style("subtitle", fontSize=11, leading=14, textColor=GREY, spaceAfter=8),
+            # a heading always goes to the next page with what follows it (keepWithNext)
             "h1": style(
                 "h1",
                 fontName=FONT_BOLD,
@@ -151,8 +171,11 @@ class Renderer:
                 spaceBefore=12,
                 spaceAfter=5,
                 textColor=colors.HexColor("#263238"),
+                keepWithNext=1,
             ),
-            "h2": style("h2", fontName=FONT_BOLD, fontSize=10.5, leading=14, spaceBefore=7, spaceAfter=2),
+            "h2": style(
+                "h2", fontName=FONT_BOLD, fontSize=10.5, leading=14, spaceBefore=7, spaceAfter=2, keepWithNext=1
+            ),
             "small": style("small", fontSize=8, leading=10.5, textColor=GREY),
             "label": style("label", fontName=FONT_BOLD, fontSize=8.5, leading=11, textColor=GREY),
             "answer": style("answer", leftIndent=10, spaceAfter=2),
@@ -234,7 +257,7 @@ class Renderer:
         )
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         doc.build(
-            self.story(),
+            keep_headings(self.story()),
             canvasmaker=functools.partial(
                 NumberedCanvas, decorate=self.decorate, attach=self.attach, stamp=self.stamp()
             ),
@@ -309,21 +332,9 @@ class Renderer:
             splitByRow=1,
         )
 
-    def option(self, value: Any) -> str:
-        return self.t.option(value)
-
     def value_text(self, item_id: str, value: Any) -> str | None:
-        """An answer as words, or None when there is none."""
-        item = self.q.items[item_id]
-        if value in (None, "", []):
-            return None
-        if item.kind == "check":
-            return self.t.option("yes" if value else "no")
-        if item.kind == "multi":
-            return ", ".join(self.option(v) for v in value)
-        if item.kind == "choice":
-            return self.option(value)
-        return str(value)
+        """An answer as words, or None when there is none (an unticked box is a "No")."""
+        return answer_text(self.q, self.t, item_id, value)
 
     def logo(self) -> Flowable | None:
         path = self.branding.logo

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
+from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
@@ -33,6 +35,14 @@ class Lines(Flowable):
 class BlankRenderer(Renderer):
     """The questionnaire with empty boxes and lines, to fill in by hand during an interview."""
 
+    def styles(self) -> dict[str, ParagraphStyle]:
+        styles = super().styles()
+        # the help is read aloud in an interview: printed readable, not as a footnote
+        styles["help"] = ParagraphStyle(
+            "help", parent=styles["body"], fontSize=9, leading=12, textColor=colors.HexColor("#37474f")
+        )
+        return styles
+
     def metadata(self) -> dict[str, str]:
         return {
             "title": self.t.get("pdf", "blank_title"),
@@ -48,7 +58,7 @@ class BlankRenderer(Renderer):
         t = self.t
         parts: list[Flowable] = [
             self.p(escape(t.get("pdf", "blank_title")), "title"),
-            self.p(escape(t.section("welcome")[1]), "subtitle"),
+            self.p(escape(t.get("pdf", "blank_intro")), "subtitle"),
         ]
         parts += [self.grid([(label, " ") for label, _ in self.branding_rows()])] if self.branding_rows() else []
         for section in self.q.sections:
@@ -57,30 +67,28 @@ class BlankRenderer(Renderer):
             if section.id == "outcome":
                 parts.append(self.p(escape(t.get("pdf", "blank_advice")), "answer"))
             total = len(self.q.question_ids)
+            blocks: list[list[Flowable]] = []
             for item_id in section.items:
                 if section.id == "signoff" and item_id in ("signoff_name", "signoff_role", "signoff_date"):
                     continue
                 heading = t.label(item_id)
                 if item_id in self.q.question_ids:
                     heading = f"{t.app('question_of', number=self.q.number(item_id), total=total)}. {heading}"
-                parts += self.blank_item(item_id, heading)
-            if section.id == "signoff":
-                parts.append(Spacer(1, 6))
-                parts.append(
-                    self.signature_block(
-                        [
-                            (t.get("pdf", "decision_maker"), "", "", ""),
-                            (t.get("pdf", "assessor"), "", "", ""),
-                        ]
-                    )
+                blocks.append(self.blank_item(item_id, heading))
+            if section.id == "signoff" and blocks:  # the boxes to sign stay with the last question
+                signatures = self.signature_block(
+                    [(t.get("pdf", "decision_maker"), "", "", ""), (t.get("pdf", "assessor"), "", "", "")]
                 )
+                blocks[-1] = [KeepTogether([*blocks[-1], Spacer(1, 6), signatures])]
+            for block in blocks:
+                parts += block
         return parts
 
     def blank_item(self, item_id: str, heading: str) -> list[Flowable]:
         t = self.t
         item = self.q.items[item_id]
         text = t.item(item_id)
-        block: list[Flowable] = [Paragraph(escape(heading), self.s["h2"]), self.p(escape(text.help), "small")]
+        block: list[Flowable] = [Paragraph(escape(heading), self.s["h2"]), self.p(escape(text.help), "help")]
         if item.kind in ("choice", "multi"):
             hint = t.get("pdf", "tick_one") if item.kind == "choice" else t.get("pdf", "tick_any")
             block.append(self.p(escape(hint), "small"))

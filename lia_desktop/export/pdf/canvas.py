@@ -1,12 +1,18 @@
-"""The canvas that numbers pages ("page X of Y") and the file attached to the record."""
+"""The canvas that numbers pages ("page X of Y"), the mark of a draft, and the file attached to
+the record."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from reportlab.lib import colors
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
 from reportlab.pdfgen.canvas import Canvas
+
+MARK_FONT = "LIASans-Bold"  # registered by the renderer (base.register_fonts)
+MARK_INK = colors.HexColor("#b71c1c")
 
 
 class NumberedCanvas(Canvas):
@@ -40,6 +46,21 @@ class NumberedCanvas(Canvas):
             super().showPage()
         self._attach(self)
         super().save()
+
+
+def draw_mark(canvas: Canvas, page_size: tuple[float, float], mark: str) -> None:
+    """A word across the page (faint, so the text stays readable) and at the top (e.g. DRAFT)."""
+    width, height = page_size
+    canvas.saveState()
+    canvas.setFillColor(MARK_INK)
+    canvas.setFont(MARK_FONT, 7.5)
+    canvas.drawCentredString(width / 2, height - 11 * mm, mark)
+    canvas.setFillAlpha(0.1)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(45)
+    canvas.setFont(MARK_FONT, min(96, 1.4 * width / max(len(mark), 1)))
+    canvas.drawCentredString(0, -30, mark)
+    canvas.restoreState()
 
 
 def embed_file(canvas: Canvas, name: str, data: bytes, description: str) -> None:

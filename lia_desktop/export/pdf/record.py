@@ -16,11 +16,13 @@ from lia_desktop import APP_NAME, __version__
 from lia_desktop.domain.content import Questionnaire
 from lia_desktop.domain.evaluation import Evaluation, evaluate
 from lia_desktop.domain.flow import consent_applies, items_shown
-from lia_desktop.domain.model import Assessment
+from lia_desktop.domain.model import Assessment, Status
 from lia_desktop.export import exchange
 from lia_desktop.export.pdf import advice
 from lia_desktop.export.pdf.base import MARGIN, PAPERS, RULE, Branding, Renderer, user_text
-from lia_desktop.export.pdf.canvas import embed_file
+from lia_desktop.export.pdf.canvas import draw_mark, embed_file
+from lia_desktop.export.words import describe_change, item_name
+from lia_desktop.storage.history import Change
 
 
 def fingerprint(assessment: Assessment, questionnaire: Questionnaire) -> str:
@@ -38,8 +40,10 @@ class RecordRenderer(Renderer):
         paper: str = "a4",
         branding: Branding | None = None,
         language: str | None = None,
+        changes: dict[int, list[Change]] | None = None,
     ) -> None:
         self.a = assessment
+        self.changes = changes or {}
         super().__init__(questionnaire, language or assessment.language, paper, branding)
         self.t = self.t.for_countries(assessment.value("ctx_country"))
         self.e: Evaluation = evaluate(assessment, questionnaire, self.language)
@@ -67,6 +71,11 @@ class RecordRenderer(Renderer):
 
     def stamp(self) -> str:
         return self.a.updated_at
+
+    def decorate(self, canvas: Canvas, page: int, pages: int) -> None:
+        super().decorate(canvas, page, pages)
+        if self.a.status is Status.DRAFT:  # not a record to sign yet: say so on every page
+            draw_mark(canvas, PAPERS[self.paper], self.t.get("pdf", "draft_mark"))
 
     def attach(self, canvas: Canvas) -> None:
         embed_file(canvas, f"{self.a.id}{exchange.SUFFIX}", self.exchange_bytes, self.t.get("pdf", "attachment"))
@@ -298,8 +307,12 @@ class RecordRenderer(Renderer):
             for k in ("history_at", "history_by", "history_event", "history_changes")
         ]
         rows = [head]
-        for revision in self.a.revisions:
-            changed = "; ".join(self._change_label(c) for c in revision.changes)
+        for index, revision in enumerate(self.a.revisions):
+            details = self.changes.get(index)
+            if details:  # old → new where the store kept them
+                changed = "\n".join(describe_change(self.q, t, change) for change in details)
+            else:
+                changed = "; ".join(item_name(self.q, t, c) for c in revision.changes)
             rows.append(
                 [
                     self.u(f"{self._date(revision.at)} {revision.at[11:16]}", "body"),
@@ -319,10 +332,3 @@ class RecordRenderer(Renderer):
 
     def _date(self, value: str) -> str:
         return self.t.date(value) if value else ""
-
-    def _change_label(self, key: str) -> str:
-        if key in self.q.items:
-            if key in self.q.question_ids:
-                return self.t.app("question_of", number=self.q.number(key), total=len(self.q.question_ids))
-            return self.t.label(key)
-        return key

@@ -1,0 +1,85 @@
+"""The record says what it is: DRAFT on every page of a draft, "No" for an unticked box, headings
+that stay with what they head, and what each revision changed, old → new."""
+
+from __future__ import annotations
+
+import io
+
+import pypdf
+import pytest
+
+from lia_desktop.domain.model import Revision, Status
+from lia_desktop.export import pdf
+from lia_desktop.storage.history import Change
+from tests.conftest import make_assessment
+
+
+def pages_of(data: bytes) -> list[str]:
+    return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+
+
+@pytest.mark.parametrize(("language", "mark"), [("nl", "ONTWERP"), ("fr", "BROUILLON"), ("en", "DRAFT")])
+def test_every_page_of_a_draft_says_draft(questionnaire, language, mark):
+    draft = make_assessment(language=language)
+    assert draft.status is Status.DRAFT
+    pages = pages_of(pdf.render_record(draft, questionnaire))
+    assert len(pages) > 2 and all(mark in page for page in pages)
+    draft.status = Status.COMPLETED
+    assert not any(mark in page for page in pages_of(pdf.render_record(draft, questionnaire)))
+
+
+def test_an_unticked_box_prints_as_no(questionnaire):
+    assessment = make_assessment(language="en", e_optout_collect=None)  # never ticked; t2_* neither
+    text = "\n".join(pages_of(pdf.render_record(assessment, questionnaire)))
+    t = questionnaire.texts("en")
+    assert f"{t.label('e_optout_collect')} No " in " ".join(text.split())
+    for item_id in ("t2_what", "t2_source", "t2_retention", "t2_accuracy"):
+        after = text[text.index(t.label(item_id)) + len(t.label(item_id)) :]
+        assert after.split("\n")[1].strip() == "Answer: No", item_id
+
+
+def page_with(pages: list[str], line: str) -> int:
+    return next(n for n, page in enumerate(pages) if line in (text.strip() for text in page.splitlines()))
+
+
+def test_the_signature_heading_stays_with_its_boxes(questionnaire):
+    t = questionnaire.texts("en")
+    heading, box = t.get("pdf", "signatures"), t.get("pdf", "decision_maker")
+    for lines in range(0, 70, 3):  # moves the sign-off down the page, line by line
+        assessment = make_assessment(language="en")
+        assessment.decision_rationale = "\n".join(f"Reason {n}" for n in range(lines))
+        pages = pages_of(pdf.render_record(assessment, questionnaire))
+        assert page_with(pages, heading) == page_with(pages, box), f"{lines} lines of rationale"
+
+
+def test_the_blank_signature_boxes_stay_with_the_last_question(questionnaire):
+    for language in ("nl", "fr", "en"):
+        t = questionnaire.texts(language)
+        pages = pages_of(pdf.render_blank(questionnaire, language))
+        signed = next(n for n, page in enumerate(pages) if t.get("pdf", "signature") in page)
+        assert t.label("review_date") in pages[signed], language
+
+
+def test_the_blank_questionnaire_opens_with_how_to_use_it(questionnaire):
+    first = pages_of(pdf.render_blank(questionnaire, "nl"))[0]
+    assert "Alles blijft op deze computer" not in first
+    assert "met de hand" in first
+
+
+def test_the_history_says_who_changed_what_from_what_to_what(questionnaire):
+    assessment = make_assessment(language="en", q09="yes")
+    assessment.status = Status.COMPLETED
+    assessment.revisions = [
+        Revision(at="2026-03-15T10:00:00Z", by="Tom Janssens", event="completed"),
+        Revision(at="2026-04-01T10:00:00Z", by="An Peeters", event="completed", changes=["q09", "title"]),
+    ]
+    changes = {
+        1: [
+            Change("q09", {"value": "no", "note": ""}, {"value": "yes", "note": "Two messages a week"}),
+            Change("title", "Spring newsletter", "Summer newsletter with a much longer title than fits here"),
+        ]
+    }
+    text = " ".join(" ".join(pages_of(pdf.render_record(assessment, questionnaire, changes=changes))).split())
+    assert "An Peeters" in text
+    assert "Question 9 of 10: No → Yes; Justification: — → “Two messages a week”" in text
+    assert "Name of the activity: Spring newsletter → Summer newsletter with a much longer ti…" in text
