@@ -15,3 +15,18 @@ def write_output(path: Path, data: bytes) -> None:
         atomic_write(path, data)
     except OSError as exc:
         raise OutputError(path, describe_os_error(exc)) from None
+
+
+def pdf_pages(data: bytes, first: int, last: int) -> bytes:
+    """Pages first to last (counted from 1) of a PDF, as a PDF of their own."""
+    import io
+
+    import pypdf  # only needed here; keeps start-up light
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    writer = pypdf.PdfWriter()
+    for number in range(max(first, 1), min(last, len(reader.pages)) + 1):
+        writer.add_page(reader.pages[number - 1])
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()

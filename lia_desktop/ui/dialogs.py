@@ -35,29 +35,32 @@ def ask_text(parent: QWidget | None, title: str, label: str, value: str = "") ->
     return text if ok else None
 
 
-def choose_open_files(parent: QWidget | None, title: str, filters: str) -> list[str]:
-    files, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+def choose_open_files(parent: QWidget | None, title: str, filters: str, folder: str = "") -> list[str]:
+    files, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
     return files
 
 
 def choose_save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
+    """`suggested`: the file name proposed, with the folder to open in."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None
 
 
-def choose_folder(parent: QWidget | None, title: str) -> str | None:
-    return QFileDialog.getExistingDirectory(parent, title) or None
+def choose_folder(parent: QWidget | None, title: str, folder: str = "") -> str | None:
+    return QFileDialog.getExistingDirectory(parent, title, folder) or None
 
 
-def choose_image(parent: QWidget | None, title: str, filters: str) -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+def choose_image(parent: QWidget | None, title: str, filters: str, folder: str = "") -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
     return path or None
 
 
-def ask_print(parent: QWidget | None, printer: object) -> bool:
+def ask_print(parent: QWidget | None, printer: object, pages: int = 0) -> bool:
     from PySide6.QtPrintSupport import QPrintDialog
 
     dialog = QPrintDialog(printer, parent)
+    if pages:
+        dialog.setMinMax(1, pages)  # lets a range of pages be chosen
     return dialog.exec() == QPrintDialog.DialogCode.Accepted
 
 

@@ -1,21 +1,24 @@
-"""Preview of the PDF record inside the window (QtPdf), with Print and Open in the system viewer."""
+"""Preview of the PDF record inside the window (QtPdf), with Print and Open in the system viewer.
+It fits the screen it opens on, centred on the window that opened it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
-from PySide6.QtGui import QKeySequence, QPainter, QShortcut
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from lia_desktop.i18n import Ui
+from lia_desktop.storage.errors import LiaError
 from lia_desktop.storage.safe_storage import atomic_write
-from lia_desktop.ui import dialogs
+from lia_desktop.ui import dialogs, screen
 from lia_desktop.ui.guard import guarded
+from lia_desktop.ui.printing import RecordPrinter
 
 
 class PreviewDialog(QDialog):
@@ -38,7 +41,6 @@ class PreviewDialog(QDialog):
         self.file_name = file_name
         self.temp_dir = temp_dir
         self.setWindowTitle(ui("preview_title", title=title))
-        self.resize(820, 900)
         self._bytes = QByteArray(data)
         self._buffer = QBuffer(self._bytes, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -66,12 +68,16 @@ class PreviewDialog(QDialog):
         close = QPushButton(ui("close"))
         close.setObjectName("preview.close")
         close.clicked.connect(self.accept)
+        self.printed = QLabel()
+        self.printed.setObjectName("preview.printed")
         row.addWidget(self.print_button)
         row.addWidget(self.open_button)
-        row.addStretch(1)
+        row.addWidget(self.printed, 1)
         row.addWidget(close)
         layout.addLayout(row)
         QShortcut(QKeySequence.StandardKey.Print, self, safe(self.print_document))
+        self.printer = RecordPrinter(data, self.document, temp_dir, ui)  # no reference back: no cycle
+        screen.fit_and_centre(self, 820, 900, parent)
 
     @property
     def page_count(self) -> int:
@@ -80,26 +86,21 @@ class PreviewDialog(QDialog):
     def print_document(self) -> bool:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.file_name)
-        if not dialogs.ask_print(self, printer):
+        if not dialogs.ask_print(self, printer, self.page_count):
             return False
         return self.print_to(printer)
 
     def print_to(self, printer: QPrinter) -> bool:
-        painter = QPainter()
-        if not painter.begin(printer):
-            dialogs.show_error(self, self.ui("error_title"), self.ui("print_failed"))
-            return False
         try:
-            area = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                points = self.document.pagePointSize(page)
-                scale = min(area.width() / points.width(), area.height() / points.height())
-                size = QSize(int(points.width() * scale), int(points.height() * scale))
-                painter.drawImage(0, 0, self.document.render(page, size))
-        finally:
-            painter.end()
+            how = self.printer.print(printer, self)
+        except LiaError as exc:
+            message, detail = self.ui.error(exc)
+            dialogs.show_error(self, self.ui("error_title"), message, detail)
+            return False
+        if how == "file":
+            self.printed.setText(self.ui("saved_to", path=printer.outputFileName()))
+        elif how == "service":
+            self.printed.setText(self.ui("print_sent", printer=printer.printerName()))
         return True
 
     def open_in_viewer(self) -> Path | None:

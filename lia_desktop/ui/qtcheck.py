@@ -92,7 +92,7 @@ def check_preview_and_print(ui: Ui, folder: Path) -> list[str]:
             printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # the path of printing, at a quick resolution
             printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
             printer.setOutputFileName(str(folder / "printed.pdf"))
-            preview.print_to(printer)
+            preview.printer.draw(printer)  # drawn through Qt (print_to would copy the PDF to a file)
         finally:
             preview.deleteLater()
     printed = QPdfDocument()
