@@ -18,7 +18,8 @@ from lia_desktop import settings as settings_file
 from lia_desktop.app_context import AppContext
 from lia_desktop.assets import icon_files, questionnaire
 from lia_desktop.crash_log import write_crash_log
-from lia_desktop.i18n import QtTranslations, Ui
+from lia_desktop.i18n import QtTranslations, Ui, system_ui_language
+from lia_desktop.settings import Settings
 from lia_desktop.storage.workspace import DEFAULT_WORKSPACE, data_dir_from
 
 
@@ -50,6 +51,20 @@ def app_icon() -> QIcon:
     return icon
 
 
+def starting_settings(
+    data_dir: Path, lang: str | None = None, environ: dict[str, str] | None = None
+) -> tuple[Settings, bool]:
+    """The settings to start with, and whether this is the program's first start (no settings
+    saved yet): then the window speaks the system's language, English where it is not ours."""
+    first_run = not settings_file.exists(data_dir)
+    chosen = settings_file.load(data_dir)
+    if first_run:
+        chosen = replace(chosen, language=settings_file.system_language(environ) or system_ui_language())
+    if lang:
+        chosen = replace(chosen, language=lang)
+    return chosen, first_run
+
+
 def run_gui(args: argparse.Namespace) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -57,9 +72,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app.setWindowIcon(app_icon())
     app.setDesktopFileName(APP_ID)  # Wayland shows the launcher's icon for windows of this id
     data_dir = data_dir_from(args.data_dir)
-    chosen = settings_file.load(data_dir)
-    if args.lang:
-        chosen = replace(chosen, language=args.lang)
+    chosen, first_run = starting_settings(data_dir, args.lang)
     window_settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
     ctx = AppContext(data_dir, questionnaire(), chosen, window_settings, QtTranslations())
     install_crash_handler(data_dir, ctx.ui, show_dialogs=not os.environ.get("LIA_NO_ERROR_WINDOWS"))
@@ -73,6 +86,8 @@ def run_gui(args: argparse.Namespace) -> int:
     window.open_workspace(name)
     if os.environ.get("LIA_QUIT_WHEN_SHOWN"):  # used by benchmarks/bench_startup.py
         QTimer.singleShot(0, app.quit)
+    elif first_run:
+        QTimer.singleShot(0, window.welcome_first_run)
     else:
         QTimer.singleShot(0, window.records.offer_to_continue)
     return app.exec()

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from lia_desktop.domain.content import Questionnaire, Texts
+from lia_desktop.domain.model import LANGUAGES
 from lia_desktop.storage.errors import (
     BadExchangeFile,
     BadWorkspaceName,
@@ -76,6 +77,14 @@ class Ui:
         if isinstance(exc, LiaError):
             return self("err_generic"), detail
         return self("err_unexpected"), detail
+
+
+def system_ui_language() -> str:
+    """The language the system's user interface is set to: one of ours, else English."""
+    for name in QLocale.system().uiLanguages():
+        prefix = name[:2].lower()
+        return prefix if prefix in LANGUAGES else "en"
+    return "en"
 
 
 class QtTranslations:

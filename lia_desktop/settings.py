@@ -8,6 +8,8 @@ the command line prints the same PDF as the window.
 from __future__ import annotations
 
 import json
+import os
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from lia_desktop.storage.errors import LiaError
 from lia_desktop.storage.safe_storage import atomic_write, describe_os_error, make_private_dir
 
 FILE_NAME = "settings.json"
+ROLES = ("owner", "consultant")  # assessing for one's own organisation, or for clients
 
 
 @dataclass
@@ -30,6 +33,11 @@ class Settings:
     review_months: int = 12
     backups: int = DEFAULT_KEEP
     user_name: str = ""
+    role: str = ""  # one of ROLES, or "" while the user has not said
+
+    @property
+    def is_consultant(self) -> bool:
+        return self.role == "consultant"
 
     def normalised(self) -> Settings:
         """The same settings with every value forced into its allowed range."""
@@ -42,7 +50,24 @@ class Settings:
             review_months=min(max(int(self.review_months), 1), 36),
             backups=min(max(int(self.backups), 1), 100),
             user_name=str(self.user_name)[:200],
+            role=self.role if self.role in ROLES else "",
         )
+
+
+def system_language(environ: Mapping[str, str] | None = None) -> str | None:
+    """The language of the locale variables (LC_ALL, LC_MESSAGES, LANG, in that order of
+    precedence): one of ours, else English; None when none of them is set."""
+    environ = os.environ if environ is None else environ
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        prefix = environ.get(variable, "")[:2].lower()
+        if prefix:
+            return prefix if prefix in LANGUAGES else "en"
+    return None
+
+
+def exists(data_dir: Path) -> bool:
+    """Whether the settings were ever saved: their absence means the program's first start."""
+    return (data_dir / FILE_NAME).exists()
 
 
 def load(data_dir: Path) -> Settings:

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
-from lia_desktop.domain.model import LANGUAGES
 from lia_desktop.export.text_safety import for_terminal
 from lia_desktop.storage.errors import LiaError
 
@@ -36,13 +34,9 @@ def language(args: argparse.Namespace) -> str:
     from lia_desktop.storage.workspace import data_dir_from
 
     data_dir = data_dir_from(getattr(args, "data_dir", None))
-    if (data_dir / settings_file.FILE_NAME).exists():
+    if settings_file.exists(data_dir):
         return settings(args).language
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        prefix = os.environ.get(variable, "")[:2].lower()
-        if prefix:
-            return prefix if prefix in LANGUAGES else "en"
-    return "en"
+    return settings_file.system_language() or "en"
 
 
 def ui(args: argparse.Namespace):

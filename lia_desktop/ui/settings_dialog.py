@@ -1,4 +1,5 @@
-"""Settings: language, the consultant's name, firm and logo, paper, review period, backups."""
+"""Settings: language, the user's name and role, the consultant's name, firm and logo, paper,
+review period, backups."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from PySide6.QtWidgets import (
 from lia_desktop.domain.content import Questionnaire
 from lia_desktop.domain.model import LANGUAGES
 from lia_desktop.i18n import Ui
-from lia_desktop.settings import Settings
-from lia_desktop.ui import dialogs
+from lia_desktop.settings import ROLES, Settings
+from lia_desktop.ui import dialogs, screen
 
 
 class SettingsDialog(QDialog):
@@ -45,6 +46,11 @@ class SettingsDialog(QDialog):
         field(self.language, "language", ui("set_language"))
         self.user_name = QLineEdit(settings.user_name)
         field(self.user_name, "user_name", ui("set_user_name"))
+        self.role = QComboBox()
+        for role in ROLES:
+            self.role.addItem(ui(f"role_{role}"), role)
+        self.role.setCurrentIndex(ROLES.index(settings.role) if settings.role in ROLES else 0)
+        field(self.role, "role", ui("set_role"))
         self.consultant = QLineEdit(settings.consultant)
         field(self.consultant, "consultant", ui("set_consultant"))
         self.firm = QLineEdit(settings.firm)
@@ -79,6 +85,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        screen.fit_to_contents(self, parent, min_width=560)
 
     def _browse(self) -> None:
         path = dialogs.choose_image(self, self.ui("set_logo"), self.ui("image_filter"))
@@ -90,6 +97,7 @@ class SettingsDialog(QDialog):
             self.original,
             language=self.language.currentData(),
             user_name=self.user_name.text().strip(),
+            role=self.role.currentData(),
             consultant=self.consultant.text().strip(),
             firm=self.firm.text().strip(),
             logo=self.logo.text().strip(),

@@ -9,13 +9,12 @@ from __future__ import annotations
 import datetime as _dt
 from html import escape
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -32,9 +31,11 @@ from PySide6.QtWidgets import (
 from lia_desktop import palette
 from lia_desktop.domain.content import Item, Questionnaire, Texts
 from lia_desktop.domain.model import Assessment
+from lia_desktop.ui.date_field import DateField
 from lia_desktop.ui.qtcompat import emit
 
 TEXT_LIMIT = 500_000  # the exchange schema's limit for long text
+NOTE_LINES = (2, 8)  # an optional note's height in lines: at first, and at most
 
 
 class OptionLabel(QLabel):
@@ -103,6 +104,13 @@ class ItemEditor(QWidget):
         self.subtitle.setStyleSheet("font-style: italic;")
         self.subtitle.setVisible(False)
         layout.addWidget(self.subtitle)
+        # the question asked of an item whose label names a topic only (a right: "is there a
+        # procedure?"), where the texts have one (ui.question_<item>)
+        self.question = QLabel()
+        self.question.setObjectName(f"{item.id}.question")
+        self.question.setWordWrap(True)
+        self.question.setVisible(False)
+        layout.addWidget(self.question)
         self.inputs: list[QWidget] = []
         self._build_input(layout)
         self.note: QPlainTextEdit | None = None
@@ -113,8 +121,12 @@ class ItemEditor(QWidget):
             self.note = QPlainTextEdit()
             self.note.setObjectName(f"{item.id}.note")
             self.note.setTabChangesFocus(True)
-            self.note.setMinimumHeight(70)
-            self.note.setMaximumHeight(140)
+            if item.justified:  # a justification gets room from the start
+                self.note.setMinimumHeight(70)
+                self.note.setMaximumHeight(140)
+            else:  # an optional note takes two lines of a long page, and grows as it is written
+                self.note.document().documentLayout().documentSizeChanged.connect(lambda _size: self._fit_note())
+                self._fit_note()
             self.note_label.setBuddy(self.note)
             self.note.textChanged.connect(self._note_changed)
             layout.addWidget(self.note_label)
@@ -149,15 +161,11 @@ class ItemEditor(QWidget):
             layout.addWidget(self.text)
             self.inputs.append(self.text)
         elif item.kind == "date":
-            self.date = QDateEdit()
-            self.date.setObjectName(item.id)
-            self.date.setCalendarPopup(True)
-            self.date.setDisplayFormat("yyyy-MM-dd")
-            self.date.setMaximumWidth(180)
-            self.date.dateChanged.connect(self._date_changed)
-            self.title.setBuddy(self.date)
+            self.date = DateField(item.id)
+            self.date.changed.connect(self._store)
+            self.title.setBuddy(self.date.edit)
             layout.addWidget(self.date)
-            self.inputs.append(self.date)
+            self.inputs += [self.date.edit, self.date.pick]
         elif item.kind in ("choice", "multi"):
             box = QWidget()
             grid = QGridLayout(box)
@@ -206,6 +214,11 @@ class ItemEditor(QWidget):
         subtitle = t.item(item.id).subtitle
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle) and self._show_title)
+        question = t.data.get("ui", {}).get(f"question_{item.id}", "")
+        self.question.setText(question)
+        self.question.setVisible(bool(question))
+        if question:
+            label = f"{label}: {question}"
         for option, button in self.buttons.items():
             if item.id == "safeguards":
                 text, help_text = t.safeguard(option)
@@ -223,9 +236,11 @@ class ItemEditor(QWidget):
             self.check.setAccessibleName(label)
         elif item.kind == "info":
             self.info.setText(t.item(item.id).help)
-        for widget in (getattr(self, name, None) for name in ("line", "text", "date")):
+        for widget in (getattr(self, name, None) for name in ("line", "text")):
             if widget is not None:
                 widget.setAccessibleName(label)
+        if item.kind == "date":
+            self.date.retranslate(label, t.get("ui", "date_hint"), t.get("ui", "date_pick"))
         if self.note is not None and self.note_label is not None:
             name = t.app("justification") if item.justified else t.app("note")
             self.note_label.setText(name)
@@ -234,7 +249,7 @@ class ItemEditor(QWidget):
     # ---------------------------------------------------------------- draft <-> widgets
 
     def load(self) -> None:
-        """Show the draft's value (and fill in a default date where none is set yet)."""
+        """Show the draft's value."""
         self._loading = True
         try:
             value = self.draft.value(self.item.id)
@@ -245,10 +260,9 @@ class ItemEditor(QWidget):
                 if self.text.toPlainText() != (value or ""):
                     self.text.setPlainText(value or "")
             elif kind == "date":
-                day = QDate.fromString(value, "yyyy-MM-dd") if value else QDate()
-                if not day.isValid():
-                    day = QDate.currentDate()
-                self.date.setDate(day)
+                shown = self.date.iso()  # None: text that is no date yet, kept until a date is stored
+                if shown != (value or "") and (shown is not None or value):
+                    self.date.set_iso(value or "")
             elif kind == "choice":
                 for option, button in self.buttons.items():
                     button.setChecked(option == value)
@@ -267,8 +281,6 @@ class ItemEditor(QWidget):
                 self.note.setPlainText(self.draft.note(self.item.id))
         finally:
             self._loading = False
-        if kind == "date" and not value:
-            self._date_changed(self.date.date())
 
     def _store(self, value: object) -> None:
         if self._loading:
@@ -285,12 +297,6 @@ class ItemEditor(QWidget):
             self.text.setPlainText(text[:TEXT_LIMIT])
             return
         self._store(text)
-
-    def _date_changed(self, day: QDate) -> None:
-        if self._loading:
-            return
-        self.draft.set_value(self.item.id, day.toString("yyyy-MM-dd"))
-        emit(self.changed, self.item.id)
 
     def _option_toggled(self, _checked: bool) -> None:
         if self._loading:
@@ -314,9 +320,24 @@ class ItemEditor(QWidget):
         self.draft.set_note(self.item.id, text)
         emit(self.changed, self.item.id)
 
+    def _fit_note(self) -> None:
+        if self.note is None:
+            return
+        lines = min(max(int(self.note.document().size().height()), NOTE_LINES[0]), NOTE_LINES[1])
+        margins = 2 * (self.note.document().documentMargin() + self.note.frameWidth()) + 2
+        self.note.setFixedHeight(int(lines * self.note.fontMetrics().lineSpacing() + margins))
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusIn:
             emit(self.focused, self.item.id)
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            label = next((lb for lb in self.option_labels.values() if lb.button is watched), None)
+            if label is None and getattr(self, "check", None) is watched:
+                label = self.check_label
+            if label is not None:  # the option's text shows the focus too (see ui/style.py)
+                label.setProperty("focused", event.type() == QEvent.Type.FocusIn)
+                label.style().unpolish(label)
+                label.style().polish(label)
         # Never filtered. (Not super().eventFilter(): in PySide6 6.12.0 the bool it returns
         # is short of a reference, and Python 3.11 aborts once True runs out of them.)
         return False

@@ -10,6 +10,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 
 from lia_desktop.app_context import AppContext
@@ -97,9 +98,8 @@ def fill(wizard: AssessmentWizard, values: dict) -> None:
         elif kind == "longtext":
             editor.text.setPlainText(value)
         elif kind == "date":
-            from PySide6.QtCore import QDate
-
-            editor.date.setDate(QDate.fromString(value, "yyyy-MM-dd"))
+            editor.date.edit.clear()
+            QTest.keyClicks(editor.date.edit, value)  # typed, as a user would
         elif kind == "choice":
             editor.buttons[value].click()
         elif kind == "multi":

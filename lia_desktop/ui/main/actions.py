@@ -14,6 +14,7 @@ STD = QKeySequence.StandardKey
 SHORTCUTS: dict[str, STD | str | None] = {
     "new": STD.New,
     "open": STD.Open,
+    "undo": STD.Undo,
     "duplicate": "Ctrl+D",
     "archive": "Ctrl+Shift+A",
     "delete": STD.Delete,
@@ -50,7 +51,7 @@ MENUS: dict[str, list[str | None]] = {  # None is a separator; "examples" the ex
         None,
         "quit",
     ],
-    "menu_edit": ["duplicate", "archive", "delete", None, "find", None, "settings"],
+    "menu_edit": ["undo", None, "duplicate", "archive", "delete", None, "find", None, "settings"],
     "menu_workspace": ["workspace_new", "workspace_rename", "workspace_delete", "workspace_restore"],
     "menu_help": ["about"],
 }

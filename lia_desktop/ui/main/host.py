@@ -39,5 +39,8 @@ class Host(Protocol):
 
     def close_workspace(self) -> None: ...
 
+    def activate(self) -> None:
+        """Bring the window back to the front with the keyboard in the list (after the wizard)."""
+
     def save_draft(self) -> None:
         """Store the assessment being edited now, so what is printed is what is on screen."""

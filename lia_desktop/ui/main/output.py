@@ -14,7 +14,7 @@ from lia_desktop.export import exchange
 from lia_desktop.export.filenames import record_name, record_names
 from lia_desktop.export.output import write_output
 from lia_desktop.storage.errors import LiaError
-from lia_desktop.ui import dialogs
+from lia_desktop.ui import dialogs, folders
 from lia_desktop.ui.main.host import Host
 
 
@@ -30,6 +30,15 @@ class OutputCommands:
             return None
         return self.host.store.repository.get(ids[0])
 
+    def _save_target(self, title: str, name: str, filters: str) -> Path | None:
+        """Ask where to save, starting in the folder used last (else the documents folder)."""
+        settings = self.ctx.window_settings
+        target = dialogs.choose_save_file(self.parent, title, folders.start_path(settings, name), filters)
+        if not target:
+            return None
+        folders.remember(settings, target)
+        return Path(target)
+
     def _branding(self) -> Any:
         from lia_desktop.export import pdf  # ReportLab is loaded when the first PDF is made
 
@@ -41,7 +50,10 @@ class OutputCommands:
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return pdf.render_record(assessment, self.ctx.questionnaire, self.ctx.settings.paper, self._branding())
+            changes = self.host.store.repository.revision_changes(assessment.id) if self.host.store else {}
+            return pdf.render_record(
+                assessment, self.ctx.questionnaire, self.ctx.settings.paper, self._branding(), changes=changes
+            )
         except Exception as exc:  # told (and an unexpected one logged); the caller stops cleanly
             self.host.show_error(exc)
             return None
@@ -54,9 +66,9 @@ class OutputCommands:
             return
         ui = self.ctx.ui
         name = record_name(assessment.organisation, assessment.title, assessment.id, exchange.SUFFIX)
-        target = dialogs.choose_save_file(self.parent, ui("act_export_json"), name, ui("json_filter"))
+        target = self._save_target(ui("act_export_json"), name, ui("json_filter"))
         if target:
-            self._write(Path(target), exchange.dumps(assessment, self.ctx.questionnaire))
+            self._write(target, exchange.dumps(assessment, self.ctx.questionnaire))
 
     def export_pdf(self) -> None:
         assessment = self._selected_assessment()
@@ -70,11 +82,11 @@ class OutputCommands:
         assessment = self.host.store.repository.get(assessment_id)
         ui = self.ctx.ui
         name = record_name(assessment.organisation, assessment.title, assessment.id)
-        target = dialogs.choose_save_file(self.parent, ui("act_export_pdf"), name, ui("pdf_filter"))
+        target = self._save_target(ui("act_export_pdf"), name, ui("pdf_filter"))
         if target:
             data = self.render(assessment)
             if data is not None:
-                self._write(Path(target), data)
+                self._write(target, data)
 
     def _write(self, target: Path, data: bytes) -> bool:
         try:
@@ -89,9 +101,12 @@ class OutputCommands:
         if self.host.store is None:
             return []
         ui = self.ctx.ui
-        folder = dialogs.choose_folder(self.parent, ui("act_export_all"))
+        folder = dialogs.choose_folder(
+            self.parent, ui("act_export_all"), folders.start_folder(self.ctx.window_settings)
+        )
         if not folder:
             return []
+        folders.remember(self.ctx.window_settings, folder, is_folder=True)
         selected = self.host.selected_ids()
         ids = selected if len(selected) > 1 else self.host.listed_ids()
         assessments = [self.host.store.repository.get(assessment_id) for assessment_id in ids]
@@ -119,14 +134,14 @@ class OutputCommands:
 
     def export_blank(self) -> None:
         ui = self.ctx.ui
-        target = dialogs.choose_save_file(self.parent, ui("act_blank"), f"{ui('blank_file')}.pdf", ui("pdf_filter"))
+        target = self._save_target(ui("act_blank"), f"{ui('blank_file')}.pdf", ui("pdf_filter"))
         if target:
             from lia_desktop.export import pdf
 
             data = pdf.render_blank(
                 self.ctx.questionnaire, self.ctx.settings.language, self.ctx.settings.paper, self._branding()
             )
-            self._write(Path(target), data)
+            self._write(target, data)
 
     def preview(self, assessment_id: str) -> Any:
         from lia_desktop.ui.preview import PreviewDialog  # QtPdf is loaded on first use

@@ -1,5 +1,5 @@
 """The commands on assessments: new (blank or from an example), open in the wizard, continue
-after a crash, duplicate, archive, delete, import."""
+after a crash, duplicate, archive and delete (both undoable), import."""
 
 from __future__ import annotations
 
@@ -7,14 +7,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
 
 from lia_desktop.domain.model import Assessment, Status
 from lia_desktop.export import exchange
 from lia_desktop.storage.errors import LiaError
-from lia_desktop.ui import dialogs
+from lia_desktop.ui import dialogs, folders
 from lia_desktop.ui.guard import guarded
 from lia_desktop.ui.main.host import Host
 from lia_desktop.ui.main.output import OutputCommands
+from lia_desktop.ui.main.undo import Step, UndoSteps
 
 if TYPE_CHECKING:
     from lia_desktop.ui.wizard.shell import AssessmentWizard
@@ -26,9 +28,11 @@ class RecordCommands:
         self.ctx = host.ctx
         self.parent = host.dialog_parent()  # of every dialog
         self.output = output  # the wizard's "preview" and "save as PDF" buttons
+        self.undo = UndoSteps()
 
-    def _by(self) -> str:
-        return self.ctx.settings.user_name
+    def _by(self, assessment: Assessment | None = None) -> str:
+        """Who does it, for the revision history: the user's name, else the assessor."""
+        return self.ctx.settings.user_name or (assessment.assessor if assessment is not None else "")
 
     def new_assessment(self) -> AssessmentWizard | None:
         if self.host.store is None:
@@ -55,18 +59,22 @@ class RecordCommands:
         except LiaError as exc:
             self.host.show_error(exc)
             return None
-        # a draft continues where it was left; a completed one is read again from the start
-        return self.start_wizard(assessment, resume=assessment.status is Status.DRAFT)
+        # a draft continues where it was left; a completed one opens on its summary, from which
+        # every answer is one click away
+        return self.start_wizard(assessment, resume=True)
 
     def start_wizard(self, draft: Assessment, resume: bool = False) -> AssessmentWizard | None:
         host = self.host
         if host.store is None or host.wizard is not None:
             return None
-        try:
-            host.store.repository.save(draft, by=self._by())
-        except LiaError as exc:
-            host.show_error(exc)
-            return None
+        is_new = draft.id not in host.store.repository
+        if is_new:  # stored at once, so that a crash can offer it again
+            try:
+                host.store.repository.save(draft, by=self._by(draft))
+            except LiaError as exc:
+                host.show_error(exc)
+                return None
+        before = draft.to_dict()
         from lia_desktop.ui.wizard.shell import AssessmentWizard  # loaded with the first assessment opened
 
         wizard = AssessmentWizard(
@@ -74,31 +82,42 @@ class RecordCommands:
             self.ctx.ui,
             host.store.repository,
             draft,
-            by=self._by(),
+            by=self.ctx.settings.user_name,
             review_months=self.ctx.settings.review_months,
+            decider_is_assessor=not self.ctx.settings.is_consultant,
             parent=self.parent,
         )
         wizard.setWindowModality(Qt.WindowModality.WindowModal)
         wizard.preview_requested.connect(guarded(self.output.preview, host.show_error))
         wizard.export_requested.connect(guarded(self.output.export_pdf_of, host.show_error))
         wizard.save_failed.connect(host.show_error)
-        wizard.finished.connect(lambda _result: self._wizard_closed(draft.id))
+        wizard.finished.connect(lambda result: self._wizard_closed(draft, result, before if is_new else None))
         host.wizard = wizard
         self.ctx.window_settings.setValue("open_draft", f"{host.workspace}\n{draft.id}")
         self.ctx.window_settings.sync()  # on disk now: this marker is what survives a crash
-        left_on = draft.current_page  # showing the wizard moves it to the first page
+        left_on = draft.current_page if draft.status is Status.DRAFT else "finish"
         wizard.show()
         if resume:
             wizard.resume(left_on)
         return wizard
 
-    def _wizard_closed(self, assessment_id: str) -> None:
+    def _wizard_closed(self, draft: Assessment, result: int, new_as_started: dict | None) -> None:
+        """After the wizard: a new assessment closed without a word typed leaves nothing behind."""
         self.ctx.window_settings.remove("open_draft")
         if self.host.wizard is not None:
             self.host.wizard.deleteLater()
         self.host.wizard = None
+        store = self.host.store
+        if result == QDialog.DialogCode.Accepted:
+            self.host.tell(self.ctx.content.section("finish")[1], 20000)
+        elif new_as_started is not None and store is not None and not typed_since(new_as_started, draft):
+            try:
+                store.repository.delete(draft.id)
+            except LiaError as exc:
+                self.host.show_error(exc)
         self.host.refresh()
-        self.host.select_id(assessment_id)
+        self.host.select_id(draft.id)
+        self.host.activate()
 
     def offer_to_continue(self) -> AssessmentWizard | None:
         """After a crash, the draft that was open is offered where it was left."""
@@ -137,17 +156,21 @@ class RecordCommands:
         self.host.tell(self.ctx.ui("duplicated"), 5000)
 
     def archive_selected(self) -> None:
-        if self.host.store is None:
+        ids = self.host.selected_ids()
+        if not ids or self.host.store is None:
             return
         repo = self.host.store.repository
+        step = self._step("archive", ids)
         try:
-            for assessment_id in self.host.selected_ids():
-                if repo.get(assessment_id).status is Status.ARCHIVED:
-                    repo.unarchive(assessment_id, by=self._by())
+            for assessment_id in ids:
+                assessment = repo.get(assessment_id)
+                if assessment.status is Status.ARCHIVED:
+                    repo.unarchive(assessment_id, by=self._by(assessment))
                 else:
-                    repo.archive(assessment_id, by=self._by())
+                    repo.archive(assessment_id, by=self._by(assessment))
         except LiaError as exc:
             self.host.show_error(exc)
+        self.undo.push(step)
         self.host.refresh()
 
     def delete_selected(self) -> None:
@@ -155,8 +178,8 @@ class RecordCommands:
         if not ids or self.host.store is None:
             return
         ui = self.ctx.ui
-        titles = [self.host.store.repository.get(i).title or ui("untitled") for i in ids]
-        text = ui("confirm_delete", count=len(ids), titles="\n".join(f"• {t}" for t in titles[:10]))
+        step = self._step("delete", ids)
+        text = ui("confirm_delete_undoable", titles="\n".join(f"• {t}" for t in step.titles[:10]))
         if not dialogs.confirm(self.parent, ui("act_delete"), text, ui("delete"), ui("cancel")):
             return
         try:
@@ -164,17 +187,43 @@ class RecordCommands:
                 self.host.store.repository.delete(assessment_id)
         except LiaError as exc:
             self.host.show_error(exc)
+        self.undo.push(step)
         self.host.refresh()
         self.host.tell(ui("deleted", count=len(ids)), 8000)
+
+    def _step(self, kind: str, ids: list[str]) -> Step:
+        """What undoing `kind` on these assessments needs: their documents as stored now."""
+        repo = self.host.store.repository  # type: ignore[union-attr]
+        documents = tuple(repo.stored(i) for i in ids)
+        titles = tuple(d.get("title") or self.ctx.ui("untitled") for d in documents)
+        return Step(self.host.workspace, kind, titles, documents)
+
+    def undo_last(self) -> None:
+        """Put back what the last delete or archive in this workspace changed."""
+        store = self.host.store
+        step = self.undo.pop(self.host.workspace)
+        if step is None or store is None:
+            return
+        try:
+            store.repository.put_back(list(step.documents))
+        except LiaError as exc:
+            self.undo.push(step)
+            self.host.show_error(exc)
+            return
+        self.host.refresh()
+        self.host.select_id(step.documents[0]["id"])
+        self.host.tell(self.ctx.ui("undone", what=step.describe(self.ctx.ui)), 8000)
 
     def import_files(self) -> None:
         store = self.host.store
         if store is None:
             return
         ui = self.ctx.ui
-        files = dialogs.choose_open_files(self.parent, ui("act_import"), ui("import_filter"))
+        start = folders.start_folder(self.ctx.window_settings)
+        files = dialogs.choose_open_files(self.parent, ui("act_import"), ui("import_filter"), start)
         if not files:
             return
+        folders.remember(self.ctx.window_settings, files[0])
         try:
             assessments = [exchange.read(Path(f), self.ctx.questionnaire) for f in files]
             clashes = [a for a in assessments if a.id in store.repository]
@@ -192,3 +241,12 @@ class RecordCommands:
             return
         self.host.refresh()
         self.host.tell(ui("imported", count=len(assessments)), 8000)
+
+
+# Filled in by the wizard itself, not typed: a new assessment with only these is left behind empty.
+DEFAULTS = frozenset({"language", "assessment_date", "review_date", "signoff_date", "signoff_name"})
+
+
+def typed_since(started: dict, draft: Assessment) -> bool:
+    """Whether anything was answered since the assessment was started as `started`."""
+    return bool(set(draft.changed_items(Assessment.from_dict(started))) - DEFAULTS)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from lia_desktop import APP_NAME, __version__
 from lia_desktop.app_context import AppContext
@@ -19,15 +19,18 @@ from lia_desktop.export import exchange
 from lia_desktop.storage.errors import DamagedWorkspace, LiaError, PassphraseRequired, RolledBack, WrongPassphrase
 from lia_desktop.storage.safe_storage import paused_gc
 from lia_desktop.storage.workspace import WorkspaceStore
-from lia_desktop.ui import dialogs
+from lia_desktop.ui import dialogs, screen
 from lia_desktop.ui.guard import describe, guarded
 from lia_desktop.ui.main import actions
+from lia_desktop.ui.main.empty import EmptyState
 from lia_desktop.ui.main.filters import FilterBar
 from lia_desktop.ui.main.output import OutputCommands
 from lia_desktop.ui.main.records import RecordCommands
 from lia_desktop.ui.main.table import COLUMNS, AssessmentTable, assessment_view
+from lia_desktop.ui.main.undo import UndoBar
 from lia_desktop.ui.main.workspaces import WorkspaceCommands
 from lia_desktop.ui.qtcompat import emit
+from lia_desktop.ui.style import STYLE_SHEET
 
 if TYPE_CHECKING:
     from lia_desktop.ui.wizard.shell import AssessmentWizard
@@ -40,6 +43,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.ctx = ctx
         self.setObjectName("main")
+        self.setStyleSheet(STYLE_SHEET)  # its dialogs and the wizard inherit it
         self.store: WorkspaceStore | None = None
         self.workspace = ""
         self.wizard: AssessmentWizard | None = None
@@ -58,6 +62,7 @@ class MainWindow(QMainWindow):
         slots = {
             "new": records.new_assessment,
             "open": records.open_selected,
+            "undo": records.undo_last,
             "duplicate": records.duplicate_selected,
             "archive": records.archive_selected,
             "delete": records.delete_selected,
@@ -101,7 +106,16 @@ class MainWindow(QMainWindow):
         self.table = assessment_view(self.model)
         self.table.doubleClicked.connect(guarded(lambda _index: self.records.open_selected(), self.show_error))
         self.table.activated.connect(guarded(lambda _index: self.records.open_selected(), self.show_error))
-        column.addWidget(self.table, 1)
+        self.empty = EmptyState(
+            guarded(records.new_assessment, self.show_error),
+            self.examples_menu,
+            guarded(records.import_files, self.show_error),
+        )
+        self.list_area = QStackedWidget()
+        self.list_area.setObjectName("list_area")
+        self.list_area.addWidget(self.table)
+        self.list_area.addWidget(self.empty)
+        column.addWidget(self.list_area, 1)
         self.overview = QLabel()
         self.overview.setObjectName("overview")
         self.overview.setWordWrap(True)
@@ -111,6 +125,8 @@ class MainWindow(QMainWindow):
         self.empty_hint.setWordWrap(True)
         column.addWidget(self.empty_hint)
         self.setCentralWidget(central)
+        self.undo_bar = UndoBar(guarded(records.undo_last, self.show_error))
+        self.statusBar().addPermanentWidget(self.undo_bar)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
     # ---------------------------------------------------------------- language
@@ -130,7 +146,7 @@ class MainWindow(QMainWindow):
         self.workspace_box.setAccessibleName(ui("workspace"))
         self.filters.retranslate(ui, t)
         self.table.setAccessibleName(ui("assessments"))
-        self.empty_hint.setText(ui("empty_hint"))
+        self.empty.retranslate(ui)
         emit(self.model.headerDataChanged, Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
         self.refresh()
 
@@ -242,6 +258,7 @@ class MainWindow(QMainWindow):
         if self.store is not None:
             self.store.close()
             self.store = None
+        self.list_area.setCurrentWidget(self.table)
 
     # ---------------------------------------------------------------- the list
 
@@ -262,7 +279,8 @@ class MainWindow(QMainWindow):
         parts += [f"{t.verdict_short(v)}: {n}" for v, n in counts.items() if n]
         parts.append(ui("overview_due", count=due))
         self.overview.setText(" · ".join(parts))
-        self.empty_hint.setVisible(not everything)
+        self.empty_hint.setVisible(False)
+        self.list_area.setCurrentWidget(self.table if everything else self.empty)
         self._update_actions()
 
     def selected_ids(self) -> list[str]:
@@ -282,6 +300,9 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         actions.update_enabled(self.actions_by_name, len(self.selected_ids()), self.store is not None)
+        step = self.records.undo.last(self.workspace) if self.store is not None else None
+        self.actions_by_name["undo"].setEnabled(step is not None)
+        self.undo_bar.show_step(step, self.ctx.ui)
 
     def focus_search(self) -> None:
         self.filters.focus_search()
@@ -302,6 +323,13 @@ class MainWindow(QMainWindow):
         if self.wizard is not None:
             self.wizard.saver.flush()
 
+    def activate(self) -> None:
+        self.activateWindow()
+        if self.list_area.currentWidget() is self.empty:
+            self.empty.buttons["new"].setFocus()
+        else:
+            self.table.setFocus()
+
     # ---------------------------------------------------------------- settings, about
 
     def open_settings(self) -> Any:
@@ -320,6 +348,20 @@ class MainWindow(QMainWindow):
             return
         self.retranslate()
 
+    def welcome_first_run(self) -> Any:
+        """The first start: ask once who uses the program (skippable); either way the settings
+        are saved, so it is not asked again."""
+        from lia_desktop.ui.first_run import FirstRunDialog
+
+        dialog = FirstRunDialog(self.ctx.settings, self.ctx.questionnaire, self)
+        dialog.finished.connect(lambda _result: self._first_run_done(dialog))
+        dialog.open()
+        return dialog
+
+    def _first_run_done(self, dialog: Any) -> None:
+        self.apply_settings(dialog.chosen_settings())
+        self.activate()
+
     def about(self) -> None:
         dialogs.show_info(
             self, self.ctx.ui("act_about"), self.ctx.ui("about_text", version=__version__, path=self.ctx.data_dir)
@@ -332,7 +374,7 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 700)
+            screen.fit_and_centre(self, 1100, 700)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.wizard is not None:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
 from lia_desktop.domain import flow
 from lia_desktop.domain.evaluation import evaluate
+from lia_desktop.ui.style import warning_label
 from lia_desktop.ui.widgets import HelpPanel, ItemEditor
 from lia_desktop.ui.wizard.page import BasePage, PageHost
 
@@ -28,8 +28,9 @@ class ItemsPage(BasePage):
         self.counter.setWordWrap(True)
         inner = QWidget()
         self.column = QVBoxLayout(inner)
+        self.column.addWidget(self.intro)
         self.column.addWidget(self.counter)
-        self.counter.setVisible(name in self.q.question_ids or name == "signoff")
+        self.counter.setVisible(name == "signoff")  # the advice, to decide with it in view
         self.editors: dict[str, ItemEditor] = {}
         for item_id in flow.page_items(name, self.q):
             item = self.q.items[item_id]
@@ -50,7 +51,7 @@ class ItemsPage(BasePage):
             self.notes.setTextFormat(Qt.TextFormat.RichText)
             self.column.addWidget(self.notes)
         self.column.addStretch(1)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -58,12 +59,9 @@ class ItemsPage(BasePage):
         body.addWidget(scroll, 3)
         self.help = HelpPanel()
         body.addWidget(self.help, 2)
-        self.reason = QLabel()
-        self.reason.setObjectName(f"{name}.reason")
-        self.reason.setWordWrap(True)
-        palette = self.reason.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, QColor("#b71c1c"))
-        self.reason.setPalette(palette)
+        self.reason = warning_label(f"{name}.reason")
+        self.reason.setTextFormat(Qt.TextFormat.RichText)
+        self.reason.linkActivated.connect(self.show_item)  # each missing answer is a link to it
         outer.addWidget(self.reason)
         # Next is gated through a hidden mandatory field that _refresh fills when the core says
         # the page is complete: QWizard then re-checks by itself, and no Python code has to
@@ -142,11 +140,21 @@ class ItemsPage(BasePage):
                 f"</b> → {escape(advised)}<br>{escape(per_channel)}"
             )
         if missing:
-            names = "; ".join(self.w.texts.label(i) for i in missing)
-            self.reason.setText(self.w.ui("still_to_answer", items=names))
+            links = "; ".join(f"<a href='{i}'>{escape(self.w.texts.label(i))}</a>" for i in missing)
+            self.reason.setText(escape(self.w.ui("still_to_answer", items="\0")).replace("\0", links))
         else:
             self.reason.setText("")
         self.reason.setVisible(bool(missing))
+
+    def show_item(self, item_id: str) -> None:
+        """Scroll to an item and put the keyboard in it."""
+        editor = self.editors.get(item_id)
+        if editor is None:
+            return
+        self.scroll.ensureWidgetVisible(editor, 0, 40)
+        first = editor.first_input()
+        if first is not None:
+            first.setFocus()
 
     def _show_help(self) -> None:
         if self._help_item:
@@ -157,9 +165,5 @@ class ItemsPage(BasePage):
         texts = self.w.texts
         for editor in self.editors.values():
             editor.retranslate(texts)
-        if self.name in self.q.question_ids:
-            total = len(self.q.question_ids)
-            self.counter.setText(texts.app("question_of", number=self.q.number(self.name), total=total))
-            self.setSubTitle(texts.app("question_of", number=self.q.number(self.name), total=total))
         self._refresh()
         self._show_help()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Protocol
 
 from PySide6.QtCore import SignalInstance
-from PySide6.QtWidgets import QWizardPage
+from PySide6.QtWidgets import QLabel, QWizardPage
 
 from lia_desktop.domain import flow
 from lia_desktop.domain.content import Questionnaire, Texts
 from lia_desktop.domain.model import Assessment
 from lia_desktop.i18n import Ui
+from lia_desktop.storage.history import Change
 
 
 class PageHost(Protocol):
@@ -43,13 +44,23 @@ class PageHost(Protocol):
 
     def short_name(self, item_id: str) -> str: ...
 
+    def revision_changes(self) -> dict[int, list[Change]]:
+        """Per revision, the old and new value of each item it changed (where kept)."""
+
 
 class BasePage(QWizardPage):
+    """A page: its section's title in the header with the step it is, and the section's
+    introduction in the page itself (`intro`, placed by the page or by the wizard), where it
+    has room for every line."""
+
     def __init__(self, wizard: PageHost, name: str) -> None:
         super().__init__()
         self.w = wizard
         self.name = name
         self.setObjectName(f"page.{name}")
+        self.intro = QLabel()
+        self.intro.setObjectName(f"{name}.intro")
+        self.intro.setWordWrap(True)
 
     @property
     def draft(self) -> Assessment:
@@ -64,8 +75,10 @@ class BasePage(QWizardPage):
         return self.w.page_ids[following] if following else -1
 
     def retranslate(self) -> None:
-        section = "questions" if self.name in self.q.question_ids else self.name
+        questions = self.q.question_ids
+        section = "questions" if self.name in questions else self.name
         title, intro = self.w.texts.section(section)
-        self.setTitle(title)
-        if section != "questions":
-            self.setSubTitle(intro)
+        self.setTitle(title)  # the subtitle is the step, set by the wizard as the page is shown
+        shown = section != "questions" or self.name == questions[0]  # the ten questions: told once
+        self.intro.setText(intro if shown else "")
+        self.intro.setVisible(shown)

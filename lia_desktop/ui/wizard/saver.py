@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from lia_desktop.domain.model import Assessment
@@ -22,12 +24,12 @@ class DraftSaver(QObject):
         self,
         repository: Repository,
         draft: Assessment,
-        by: str,
+        by: Callable[[], str],
         delay_ms: int = SAVE_DELAY_MS,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.repository, self.draft, self.by = repository, draft, by
+        self.repository, self.draft, self.by = repository, draft, by  # by: who saves, asked at each save
         self.dirty = False
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -43,7 +45,7 @@ class DraftSaver(QObject):
         if not self.dirty:
             return True
         try:
-            self.repository.save(self.draft, by=self.by)
+            self.repository.save(self.draft, by=self.by())
         except LiaError as exc:
             emit(self.failed, exc)
             return False

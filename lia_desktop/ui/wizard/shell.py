@@ -3,21 +3,24 @@
 The draft assessment is the single source of truth: editors write into it as the user
 types, a debounced saver stores it (and it is stored on every page change), and every
 decision about pages (which apply, what blocks Next) is asked of the core (domain.flow).
+Beside the pages, the list of steps (every page that applies now) goes straight to any page
+already seen; the last page sums the assessment up, each answer a link to its question.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QBoxLayout, QWidget, QWizard
 
 from lia_desktop.domain import flow
 from lia_desktop.domain.content import Questionnaire, Texts
 from lia_desktop.domain.evaluation import POSITIVE_VERDICTS, evaluate
-from lia_desktop.domain.model import Assessment, add_months
+from lia_desktop.domain.model import Assessment, Status, add_months
 from lia_desktop.i18n import Ui
 from lia_desktop.storage.errors import LiaError
+from lia_desktop.storage.history import Change
 from lia_desktop.storage.repository import Repository
-from lia_desktop.ui import dialogs
+from lia_desktop.ui import dialogs, screen
 from lia_desktop.ui.qtcompat import emit
 from lia_desktop.ui.widgets import today
 from lia_desktop.ui.wizard.finish_page import FinishPage
@@ -25,6 +28,7 @@ from lia_desktop.ui.wizard.items_page import ItemsPage
 from lia_desktop.ui.wizard.outcome_page import OutcomePage
 from lia_desktop.ui.wizard.page import BasePage
 from lia_desktop.ui.wizard.saver import DraftSaver
+from lia_desktop.ui.wizard.steps import StepList
 from lia_desktop.ui.wizard.welcome_page import WelcomePage
 
 
@@ -43,6 +47,7 @@ class AssessmentWizard(QWizard):
         draft: Assessment,
         by: str = "",
         review_months: int = 12,
+        decider_is_assessor: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -51,13 +56,17 @@ class AssessmentWizard(QWizard):
         self.ui = Ui(q, draft.language) if ui.language != draft.language else ui
         self.by = by
         self.review_months = review_months
+        self.decider_is_assessor = decider_is_assessor  # not so for a consultant: the client decides
         self.texts: Texts = q.texts(draft.language).for_countries(draft.value("ctx_country"))
         self.setOption(QWizard.WizardOption.IndependentPages, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.HaveFinishButtonOnEarlyPages, False)
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setMinimumSize(880, 620)
-        self.saver = DraftSaver(repository, draft, by, parent=self)
+        self.setMinimumSize(720, 480)
+        self.seen: set[str] = set()  # the pages shown so far: the step list goes straight to them
+        self.steps = StepList(self.go_to)
+        self.setSideWidget(self.steps)
+        self.saver = DraftSaver(repository, draft, self.who, parent=self)
         self.saver.failed.connect(self._save_failed)
         self.saver.saved.connect(self._saved)
         self.save_problem = False  # shown once, until a save succeeds again
@@ -72,12 +81,17 @@ class AssessmentWizard(QWizard):
                 page = FinishPage(self)
             else:
                 page = ItemsPage(self, name)
+            layout = page.layout()
+            if isinstance(layout, QBoxLayout) and page.intro.parent() is None:
+                layout.insertWidget(0, page.intro)  # a page that does not place its introduction
             self.setPage(index, page)
             self.pages[name] = page
             self.page_ids[name] = index
         self.setStartId(0)
         self.currentIdChanged.connect(self._page_changed)
+        self.saver.saved.connect(self._show_steps)  # an answer may bring or take away a page
         self.retranslate()
+        screen.fit_and_centre(self, 1180, 760, parent)
 
     # ---------------------------------------------------------------- language
 
@@ -101,6 +115,7 @@ class AssessmentWizard(QWizard):
             self.setButtonText(button, self.ui(key))
         for page in self.pages.values():
             page.retranslate()
+        self._show_steps()
 
     # ---------------------------------------------------------------- saving
 
@@ -114,6 +129,10 @@ class AssessmentWizard(QWizard):
                 if page is not self.currentPage():
                     page.retranslate()
 
+    def who(self) -> str:
+        """Who changes the assessment, for its history: the user's name, else the assessor."""
+        return self.by or self.draft.assessor
+
     def before_page(self, name: str) -> None:
         """Defaults that depend on earlier answers, filled in when a page is first shown."""
         draft = self.draft
@@ -126,16 +145,24 @@ class AssessmentWizard(QWizard):
                 base = draft.assessment_date or today()
                 draft.review_date = add_months(base, months)
                 self.saver.touch()
-            if not draft.signoff_name and draft.assessor:
+            if not draft.signoff_date:
+                draft.signoff_date = today()
+                self.saver.touch()
+            if not draft.signoff_name and draft.assessor and self.decider_is_assessor:
                 draft.signoff_name = draft.assessor
                 self.saver.touch()
 
     def _page_changed(self, page_id: int) -> None:
         page = self.page(page_id)
         if isinstance(page, BasePage):
-            self.draft.current_page = page.name
-            self.saver.touch()
+            if page.name in self.seen:  # Qt prepares a page once: show the draft as it is now
+                page.initializePage()
+            self.seen.add(page.name)
+            if self.draft.status is Status.DRAFT:  # where to continue; a completed one opens on its summary
+                self.draft.current_page = page.name
+                self.saver.touch()
         self.saver.flush()
+        self._show_steps()
 
     def _save_failed(self, exc: BaseException) -> None:
         """Tell the user once (not at every pause in typing); the title says it until saving works."""
@@ -163,25 +190,66 @@ class AssessmentWizard(QWizard):
     def page_of(self, item_id: str) -> str:
         return item_id if item_id in self.pages else self.q.items[item_id].section
 
+    def step_text(self, page: str) -> str:
+        """ "Step n of m" for a page (with "Question n of 10" on a question's page)."""
+        applicable = flow.applicable_pages(self.draft, self.q)
+        if page not in applicable:
+            return ""
+        text = self.ui("step_of", number=applicable.index(page) + 1, total=len(applicable))
+        if page in self.q.question_ids:
+            question = self.texts.app("question_of", number=self.q.number(page), total=len(self.q.question_ids))
+            text = f"{text} · {question}"
+        return text
+
+    def step_label(self, page: str) -> str:
+        if page in self.q.question_ids:
+            return self.ui("step_question", number=self.q.number(page))
+        if page == "finish":
+            return self.ui("finish_title")
+        return self.texts.section(page)[0]
+
+    def _show_steps(self) -> None:
+        current = self.currentPage()
+        name = current.name if isinstance(current, BasePage) else ""
+        steps = [
+            (page, self.step_label(page), self.texts.label(page) if page in self.q.items else self.step_label(page))
+            for page in flow.applicable_pages(self.draft, self.q)
+        ]
+        self.steps.show_steps(self.ui("steps"), steps, name, self.seen, self.ui("step_current"))
+        if isinstance(current, BasePage):
+            current.setSubTitle(self.step_text(name))
+
+    def revision_changes(self) -> dict[int, list[Change]]:
+        if self.draft.id not in self.repository:
+            return {}
+        return self.repository.revision_changes(self.draft.id)
+
     def jumpable(self) -> set[str]:
-        visited = {self.page(i).name for i in self.visitedIds() if isinstance(self.page(i), BasePage)}
-        return {i for i in self.q.items if self.page_of(i) in visited and self.page_of(i) != "outcome"}
+        return {i for i in self.q.items if self.page_of(i) in self.seen and self.page_of(i) != "outcome"}
+
+    def go_to(self, name: str) -> bool:
+        """Go to a page shown before: back through the pages, or forward again over pages whose
+        answers are complete (as far as they are)."""
+        target = self.page_ids.get(name)
+        if target is None or name not in self.seen:
+            return False
+        if target in self.visitedIds():
+            while self.currentId() != target and self.currentId() != self.startId():
+                self.back()
+        else:
+            self.resume(name)
+        return self.currentId() == target
 
     def jump_to(self, item_id: str) -> None:
-        """Go back to the page of an item (it has been visited: links only point backwards)."""
-        target = self.page_ids[self.page_of(item_id)]
-        if target not in self.visitedIds():
+        """Go to the page of an item shown before, with the keyboard in the item."""
+        if not self.go_to(self.page_of(item_id)):
             return
-        while self.currentId() != target and self.currentId() != self.startId():
-            self.back()
         page = self.pages[self.page_of(item_id)]
-        if isinstance(page, ItemsPage) and item_id in page.editors:
-            first = page.editors[item_id].first_input()
-            if first is not None:
-                first.setFocus()
+        if isinstance(page, ItemsPage):
+            page.show_item(item_id)
 
     def resume(self, target: str) -> None:
-        """Walk forward to the page the draft was left on, as far as the answers allow."""
+        """Walk forward to a page (the one the draft was left on), as far as the answers allow."""
         if target not in self.page_ids:
             return
         guard = len(self.page_ids)
@@ -199,11 +267,13 @@ class AssessmentWizard(QWizard):
             names = "; ".join(self.texts.label(p) for p in problems)
             dialogs.show_error(self, self.ui("not_complete_title"), self.ui("still_to_answer", items=names))
             return
-        if not self._confirm_legal_minimum():
+        unchanged = self.unchanged_since_completed()  # only read again: nothing to confirm or record
+        if not unchanged and not self._confirm_legal_minimum():
             return
         try:
             self.saver.timer.stop()
-            self.repository.complete(self.draft, by=self.by or self.draft.assessor)
+            if not unchanged:
+                self.repository.complete(self.draft, by=self.who())
             self.saver.dirty = False
         except LiaError as exc:
             self._save_failed(exc)
@@ -225,6 +295,13 @@ class AssessmentWizard(QWizard):
             t.get("advice", "finish_anyway"),
             t.get("advice", "go_back"),
         )
+
+    def unchanged_since_completed(self) -> bool:
+        """A completed assessment only read again: finishing it records nothing new."""
+        if self.draft.status is not Status.COMPLETED or self.draft.id not in self.repository:
+            return False
+        stored = self.repository.get(self.draft.id)
+        return stored.status is Status.COMPLETED and not self.draft.changed_items(stored)
 
     def reject(self) -> None:
         if self.saver.flush() or dialogs.confirm(

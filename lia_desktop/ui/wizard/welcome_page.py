@@ -6,6 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
+from lia_desktop.domain import flow
 from lia_desktop.domain.model import LANGUAGES
 from lia_desktop.ui.wizard.page import BasePage, PageHost
 
@@ -14,9 +15,6 @@ class WelcomePage(BasePage):
     def __init__(self, wizard: PageHost) -> None:
         super().__init__(wizard, "welcome")
         layout = QVBoxLayout(self)
-        self.intro = QLabel()
-        self.intro.setObjectName("welcome.intro")
-        self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         row = QHBoxLayout()
         self.language_label = QLabel()
@@ -50,12 +48,13 @@ class WelcomePage(BasePage):
     def retranslate(self) -> None:
         super().retranslate()
         self.intro.setText(self.w.texts.section("welcome")[1])
-        self.setSubTitle("")
         self.language_label.setText(self.w.ui("record_language"))
         self.language.setAccessibleName(self.w.ui("record_language"))
         self.time.setText(self.w.ui("welcome_saved"))
-        steps = [
-            self.w.texts.section(page)[0]
-            for page in ("context", "channels", "conditions", "questions", "tips", "outcome", "consent", "signoff")
-        ]
+        sections: list[str] = []  # what the assessment goes through, the ten questions as one
+        for page in flow.all_pages(self.q)[1:-1]:
+            section = "questions" if page in self.q.question_ids else page
+            if section not in sections:
+                sections.append(section)
+        steps = [self.w.texts.section(section)[0] for section in sections]
         self.steps.setText("<ol>" + "".join(f"<li>{escape(step)}</li>" for step in steps) + "</ol>")

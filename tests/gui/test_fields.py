@@ -1,0 +1,86 @@
+"""Fields that keep what is typed: the date field, and focus that can be seen."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
+
+from lia_desktop.ui.date_field import parse_date
+from lia_desktop.ui.style import STYLE_SHEET
+from tests.gui.conftest import click_next, fill
+from tests.gui.test_wizard import ANSWERS, walk
+
+
+@pytest.mark.parametrize(
+    ("typed", "date"),
+    [
+        ("2026-03-15", "2026-03-15"),
+        ("15/03/2026", "2026-03-15"),
+        ("15-3-2026", "2026-03-15"),
+        ("15.03.2026", "2026-03-15"),
+        (" 2026-3-5 ", "2026-03-05"),
+        ("", ""),
+        ("31/02/2026", None),
+        ("maart 2026", None),
+        ("2026-13-01", None),
+    ],
+)
+def test_dates_are_read_as_people_write_them(typed, date):
+    assert parse_date(typed) == date
+
+
+def test_the_date_field_keeps_every_keystroke_and_tab_leaves_it(qtbot, window):
+    wizard = window.records.new_assessment()
+    click_next(qtbot, wizard)
+    editor = wizard.currentPage().editors["assessment_date"]
+    field = editor.date.edit
+    assert wizard.draft.assessment_date  # today, filled in by itself
+    field.clear()
+    QTest.keyClicks(field, "15/03/2026")
+    assert wizard.draft.assessment_date == "2026-03-15"
+    field.clear()
+    QTest.keyClicks(field, "Dit is de toelichting die ik typte")  # typed into the wrong field
+    assert field.text() == "Dit is de toelichting die ik typte"  # shown, never dropped
+    assert wizard.draft.assessment_date == "2026-03-15"  # no date: the stored one stays
+    field.editingFinished.emit()
+    assert editor.date.hint.isVisibleTo(wizard) and "2026-03-15" in editor.date.hint.text()
+    field.setFocus()
+    QTest.keyClick(field, Qt.Key.Key_Tab)
+    assert wizard.focusWidget() is not field  # Tab leaves the field at once
+
+
+def test_the_calendar_puts_the_picked_date_in(qtbot, window):
+    wizard = window.records.new_assessment()
+    click_next(qtbot, wizard)
+    date = wizard.currentPage().editors["assessment_date"].date
+    date.calendar.clicked.emit(QDate(2026, 4, 1))
+    assert date.edit.text() == "2026-04-01" and wizard.draft.assessment_date == "2026-04-01"
+
+
+def test_the_review_date_is_typed_like_any_other(qtbot, window):
+    wizard = window.records.new_assessment()
+    walk(qtbot, wizard, ANSWERS, until="signoff")
+    assert wizard.draft.signoff_date and wizard.draft.review_date  # defaults, filled in by itself
+    fill(wizard, {"review_date": "01-09-2027"})
+    assert wizard.draft.review_date == "2027-09-01"
+
+
+def test_focus_is_visible_and_each_page_starts_in_its_first_field(qtbot, window):
+    assert ":focus" in window.styleSheet() and window.styleSheet() == STYLE_SHEET
+    for kind in ("QRadioButton:focus", "QCheckBox:focus", "QLineEdit:focus", "QPlainTextEdit:focus"):
+        assert kind in STYLE_SHEET
+    wizard = window.records.new_assessment()
+    wizard.activateWindow()
+    walk(qtbot, wizard, ANSWERS, until="q01")
+    QApplication.processEvents()
+    first = wizard.currentPage().editors["q01"].buttons["yes"]
+    assert wizard.focusWidget() is first
+    label = wizard.currentPage().editors["q01"].option_labels["yes"]
+    assert label.property("focused") is True  # its text is marked too
+    fill(wizard, ANSWERS)
+    click_next(qtbot, wizard)
+    QApplication.processEvents()
+    assert label.property("focused") is False
+    assert isinstance(wizard.focusWidget(), (QRadioButton, QCheckBox))
