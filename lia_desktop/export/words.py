@@ -34,6 +34,12 @@ def answer_text(q: Questionnaire, t: Texts, item_id: str, value: Any) -> str | N
     return str(value)
 
 
+def item_question(t: Texts, item_id: str) -> str:
+    """The question asked of an item whose label names a topic only (each right of tip 3:
+    "is there a procedure?"), where the texts have one (ui.question_<item>); else ""."""
+    return str(t.data.get("ui", {}).get(f"question_{item_id}", ""))
+
+
 def item_name(q: Questionnaire, t: Texts, key: str) -> str:
     """What the record calls an item: "Question 9 of 10", its label, or the field's name."""
     if key in q.question_ids:

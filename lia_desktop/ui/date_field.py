@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QHBoxLayout,
@@ -69,8 +69,10 @@ class DateField(QWidget):
         self.edit.editingFinished.connect(self._finished)
         self.pick = QToolButton()
         self.pick.setObjectName(f"{object_name}.calendar")
-        self.pick.setText("▾")
+        self.pick.setArrowType(Qt.ArrowType.DownArrow)
         self.pick.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.pick.setStyleSheet("QToolButton::menu-indicator { image: none; }")
+        self.pick.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # Tab goes on to the next question
         self.calendar = QCalendarWidget()
         self.calendar.setObjectName(f"{object_name}.calendar.month")
         self.calendar.setGridVisible(True)

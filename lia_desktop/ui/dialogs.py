@@ -1,14 +1,38 @@
 """Every modal question the window asks, as small functions a test can replace.
 
 Logic never calls QMessageBox.exec() or a file dialog directly: it calls these, so tests
-swap them for answers (monkeypatch `lia_desktop.ui.dialogs.confirm`, ...).
+swap them for answers (monkeypatch `lia_desktop.ui.dialogs.confirm`, ...). Each gives the
+keyboard back to the window it was asked from (without a window manager no one else does).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from shiboken6 import isValid
 
 
+def back_to(parent: QWidget | None) -> None:
+    """Give the keyboard back to the parent's window after a dialog."""
+    if parent is not None and isValid(parent) and parent.window().isVisible():
+        parent.window().activateWindow()
+
+
+def _returns_focus(ask: Callable[..., Any]) -> Callable[..., Any]:
+    @wraps(ask)
+    def asking(parent: QWidget | None, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return ask(parent, *args, **kwargs)
+        finally:
+            back_to(parent)
+
+    return asking
+
+
+@_returns_focus
 def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) -> bool:
     box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
@@ -19,6 +43,7 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str, no: str) ->
     return box.clickedButton() is yes_button
 
 
+@_returns_focus
 def show_error(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
     if detail:
@@ -26,35 +51,42 @@ def show_error(parent: QWidget | None, title: str, text: str, detail: str = "") 
     box.exec()
 
 
+@_returns_focus
 def show_info(parent: QWidget | None, title: str, text: str) -> None:
     QMessageBox.information(parent, title, text)
 
 
+@_returns_focus
 def ask_text(parent: QWidget | None, title: str, label: str, value: str = "") -> str | None:
     text, ok = QInputDialog.getText(parent, title, label, text=value)
     return text if ok else None
 
 
+@_returns_focus
 def choose_open_files(parent: QWidget | None, title: str, filters: str, folder: str = "") -> list[str]:
     files, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
     return files
 
 
+@_returns_focus
 def choose_save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
     """`suggested`: the file name proposed, with the folder to open in."""
     path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return path or None
 
 
+@_returns_focus
 def choose_folder(parent: QWidget | None, title: str, folder: str = "") -> str | None:
     return QFileDialog.getExistingDirectory(parent, title, folder) or None
 
 
+@_returns_focus
 def choose_image(parent: QWidget | None, title: str, filters: str, folder: str = "") -> str | None:
     path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
     return path or None
 
 
+@_returns_focus
 def ask_print(parent: QWidget | None, printer: object, pages: int = 0) -> bool:
     from PySide6.QtPrintSupport import QPrintDialog
 
@@ -71,6 +103,7 @@ def open_externally(path: str) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
 
+@_returns_focus
 def ask_password(parent: QWidget | None, title: str, label: str) -> str | None:
     from PySide6.QtWidgets import QLineEdit
 

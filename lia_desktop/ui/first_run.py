@@ -117,6 +117,9 @@ class FirstRunDialog(QDialog):
         for key, widget in (("set_firm", self.firm), ("set_logo", self.logo_row)):
             self.form.setRowVisible(widget, consultant)
             self.labels[key].setVisible(consultant)
+        if self.isVisible():  # room for the rows shown, never squeezing the others
+            self.layout().activate()
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def _browse(self) -> None:
         path = dialogs.choose_image(self, self.ui("set_logo"), self.ui("image_filter"))

@@ -77,6 +77,7 @@ class PreviewDialog(QDialog):
         layout.addLayout(row)
         QShortcut(QKeySequence.StandardKey.Print, self, safe(self.print_document))
         self.printer = RecordPrinter(data, self.document, temp_dir, ui)  # no reference back: no cycle
+        self.finished.connect(lambda _result: dialogs.back_to(parent))
         screen.fit_and_centre(self, 820, 900, parent)
 
     @property

@@ -10,7 +10,7 @@ import datetime as _dt
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from lia_desktop import palette
 from lia_desktop.domain.content import Item, Questionnaire, Texts
 from lia_desktop.domain.model import Assessment
+from lia_desktop.export.words import item_question
 from lia_desktop.ui.date_field import DateField
 from lia_desktop.ui.qtcompat import emit
 
@@ -59,7 +60,8 @@ def option_row(button: QAbstractButton) -> tuple[QWidget, OptionLabel]:
     layout = QHBoxLayout(row)
     layout.setContentsMargins(0, 0, 0, 0)
     label = OptionLabel(button)
-    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # beside its box, also
+    layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)  # when the row's other option wraps
     layout.addWidget(label, 1)
     return row, label
 
@@ -104,8 +106,6 @@ class ItemEditor(QWidget):
         self.subtitle.setStyleSheet("font-style: italic;")
         self.subtitle.setVisible(False)
         layout.addWidget(self.subtitle)
-        # the question asked of an item whose label names a topic only (a right: "is there a
-        # procedure?"), where the texts have one (ui.question_<item>)
         self.question = QLabel()
         self.question.setObjectName(f"{item.id}.question")
         self.question.setWordWrap(True)
@@ -214,7 +214,7 @@ class ItemEditor(QWidget):
         subtitle = t.item(item.id).subtitle
         self.subtitle.setText(subtitle)
         self.subtitle.setVisible(bool(subtitle) and self._show_title)
-        question = t.data.get("ui", {}).get(f"question_{item.id}", "")
+        question = item_question(t, item.id)
         self.question.setText(question)
         self.question.setVisible(bool(question))
         if question:
@@ -328,6 +328,10 @@ class ItemEditor(QWidget):
         self.note.setFixedHeight(int(lines * self.note.fontMetrics().lineSpacing() + margins))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and alt_letter(event) and isinstance(watched, TEXT_INPUTS):
+            # Alt+N on a page whose Next is still disabled: a missed shortcut, not an "n" to
+            # add to the answer
+            return True
         if event.type() == QEvent.Type.FocusIn:
             emit(self.focused, self.item.id)
         if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
@@ -344,6 +348,19 @@ class ItemEditor(QWidget):
 
     def first_input(self) -> QWidget | None:
         return self.inputs[0] if self.inputs else None
+
+
+TEXT_INPUTS = (QLineEdit, QPlainTextEdit)
+
+
+def alt_letter(event: QEvent) -> bool:
+    """A key pressed with Alt alone (a menu or button shortcut), not AltGr's characters."""
+    return (
+        isinstance(event, QKeyEvent)
+        and event.modifiers() == Qt.KeyboardModifier.AltModifier
+        and event.text().isprintable()
+        and bool(event.text())
+    )
 
 
 class HelpPanel(QTextBrowser):

@@ -83,3 +83,13 @@ def test_the_history_says_who_changed_what_from_what_to_what(questionnaire):
     assert "An Peeters" in text
     assert "Question 9 of 10: No → Yes; Justification: — → “Two messages a week”" in text
     assert "Name of the activity: Spring newsletter → Summer newsletter with a much longer ti…" in text
+
+
+def test_each_right_is_printed_with_its_question(questionnaire):
+    t = questionnaire.texts("en")
+    record = " ".join(" ".join(pages_of(pdf.render_record(make_assessment(language="en"), questionnaire))).split())
+    blank = " ".join(" ".join(pages_of(pdf.render_blank(questionnaire, "en"))).split())
+    for item_id in ("r1", "r2", "r3", "r4"):
+        question = t.get("ui", f"question_{item_id}")
+        assert f"{t.label(item_id)} {question}" in record, item_id
+        assert question in blank, item_id

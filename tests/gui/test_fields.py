@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton
+from PySide6.QtWidgets import QApplication, QCheckBox, QRadioButton, QWizard
 
 from lia_desktop.ui.date_field import parse_date
 from lia_desktop.ui.style import STYLE_SHEET
@@ -84,3 +85,23 @@ def test_focus_is_visible_and_each_page_starts_in_its_first_field(qtbot, window)
     QApplication.processEvents()
     assert label.property("focused") is False
     assert isinstance(wizard.focusWidget(), (QRadioButton, QCheckBox))
+
+
+def test_a_missed_alt_shortcut_types_nothing_into_an_answer(qtbot, window):
+    wizard = window.records.new_assessment()
+    walk(qtbot, wizard, ANSWERS, until="q02")
+    note = wizard.currentPage().editors["q02"].note
+    note.setPlainText("Weinig nadeel")
+    note.moveCursor(QTextCursor.MoveOperation.End)
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()  # q02 not answered yet
+    QTest.keyClick(note, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)  # Alt+N: Next, which is off
+    assert note.toPlainText() == "Weinig nadeel"
+    QTest.keyClick(note, Qt.Key.Key_N)
+    assert note.toPlainText() == "Weinig nadeeln"  # typing itself is untouched
+
+
+def test_a_page_that_opens_with_text_to_read_starts_in_its_first_field(qtbot, window):
+    wizard = window.records.new_assessment()
+    walk(qtbot, wizard, ANSWERS, until="tips")  # tips 1 and 2 are text to read
+    QApplication.processEvents()
+    assert wizard.focusWidget() is wizard.currentPage().editors["t2_what"].check

@@ -52,6 +52,7 @@ def test_first_start_in_english_asks_once_who_uses_the_program(qtbot, tmp_path, 
     dialog.name.setText("Sofie Peeters")
     dialog.role_consultant.click()
     assert dialog.firm.isVisible() and dialog.logo.isVisible()
+    assert dialog.height() >= dialog.sizeHint().height()  # grown for them, nothing squeezed
     dialog.firm.setText("Privacy Advies bv")
     dialog.save_button.click()
     stored = settings_file.load(data)

@@ -11,6 +11,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from lia_desktop import APP_NAME, __version__
 from lia_desktop.export.pdf.base import RULE, Renderer
+from lia_desktop.export.words import item_question
 
 
 class Lines(Flowable):
@@ -88,7 +89,10 @@ class BlankRenderer(Renderer):
         t = self.t
         item = self.q.items[item_id]
         text = t.item(item_id)
-        block: list[Flowable] = [Paragraph(escape(heading), self.s["h2"]), self.p(escape(text.help), "help")]
+        block: list[Flowable] = [Paragraph(escape(heading), self.s["h2"])]
+        if item_question(t, item_id):
+            block.append(self.p(f"<b>{escape(item_question(t, item_id))}</b>", "help"))
+        block.append(self.p(escape(text.help), "help"))
         if item.kind in ("choice", "multi"):
             hint = t.get("pdf", "tick_one") if item.kind == "choice" else t.get("pdf", "tick_any")
             block.append(self.p(escape(hint), "small"))

@@ -21,7 +21,7 @@ from lia_desktop.export import exchange
 from lia_desktop.export.pdf import advice
 from lia_desktop.export.pdf.base import MARGIN, PAPERS, RULE, Branding, Renderer, user_text
 from lia_desktop.export.pdf.canvas import draw_mark, embed_file
-from lia_desktop.export.words import describe_change, item_name
+from lia_desktop.export.words import describe_change, item_name, item_question
 from lia_desktop.storage.history import Change
 
 
@@ -140,6 +140,8 @@ class RecordRenderer(Renderer):
         value = self.value_text(item_id, a.value(item_id))
         weighs = item.weighs(a.value(item_id)) if item.favourable else None
         head = [Paragraph(escape(label), self.s["h2"])]
+        if item_question(t, item_id):
+            head.append(self.p(escape(item_question(t, item_id)), "answer"))
         if value is None:
             head.append(self.p(escape(t.get("pdf", "not_answered")), "missing"))
         else:

@@ -24,6 +24,11 @@ class OutputCommands:
         self.ctx = host.ctx
         self.parent = host.dialog_parent()  # of every dialog
 
+    def _dialog_parent(self) -> Any:
+        """The wizard while it is open (a window beside it would be blocked by it), else the window."""
+        wizard = self.host.wizard
+        return wizard if wizard is not None and wizard.isVisible() else self.parent
+
     def _selected_assessment(self) -> Assessment | None:
         ids = self.host.selected_ids()
         if len(ids) != 1 or self.host.store is None:
@@ -33,7 +38,7 @@ class OutputCommands:
     def _save_target(self, title: str, name: str, filters: str) -> Path | None:
         """Ask where to save, starting in the folder used last (else the documents folder)."""
         settings = self.ctx.window_settings
-        target = dialogs.choose_save_file(self.parent, title, folders.start_path(settings, name), filters)
+        target = dialogs.choose_save_file(self._dialog_parent(), title, folders.start_path(settings, name), filters)
         if not target:
             return None
         folders.remember(settings, target)
@@ -160,7 +165,7 @@ class OutputCommands:
             name,
             self.ctx.data_dir / "previews",
             self.ctx.ui,
-            self.parent,
+            self._dialog_parent(),
             report=self.host.show_error,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

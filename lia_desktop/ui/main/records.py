@@ -109,7 +109,7 @@ class RecordCommands:
         self.host.wizard = None
         store = self.host.store
         if result == QDialog.DialogCode.Accepted:
-            self.host.tell(self.ctx.content.section("finish")[1], 20000)
+            self.host.tell(self.ctx.ui("completed_saved", title=draft.title or self.ctx.ui("untitled")), 20000)
         elif new_as_started is not None and store is not None and not typed_since(new_as_started, draft):
             try:
                 store.repository.delete(draft.id)

@@ -7,6 +7,7 @@ buttons never take Enter from Finish.
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTextBrowser, QVBoxLayout
 
 from lia_desktop.domain.evaluation import evaluate
@@ -25,6 +26,7 @@ class FinishPage(BasePage):
         self.summary = QTextBrowser()
         self.summary.setObjectName("finish.summary")
         self.summary.setOpenLinks(False)
+        self.summary.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # it all wraps
         self.summary.anchorClicked.connect(lambda url: wizard.jump_to(url.toString().removeprefix("item:")))
         layout.addWidget(self.summary, 1)
         row = QHBoxLayout()

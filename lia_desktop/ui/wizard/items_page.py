@@ -87,10 +87,9 @@ class ItemsPage(BasePage):
         self._help_item = visible[0] if visible else self._help_item
         self._refresh()
         self._show_help()
-        if visible:
-            first = self.editors[visible[0]].first_input()
-            if first is not None:
-                QTimer.singleShot(0, first.setFocus)
+        inputs = [self.editors[i].first_input() for i in visible if self.editors[i].first_input() is not None]
+        if inputs:  # the keyboard starts in the first field (a page may open with text to read)
+            QTimer.singleShot(0, inputs[0].setFocus)
 
     def blocking(self) -> tuple[str, ...]:
         missing = flow.page_missing(self.name, self.draft, self.q)

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
-from lia_desktop.domain import flow
 from lia_desktop.domain.model import LANGUAGES
 from lia_desktop.ui.wizard.page import BasePage, PageHost
 
@@ -29,10 +26,6 @@ class WelcomePage(BasePage):
         row.addWidget(self.language)
         row.addStretch(1)
         layout.addLayout(row)
-        self.steps = QLabel()
-        self.steps.setObjectName("welcome.steps")
-        self.steps.setWordWrap(True)
-        layout.addWidget(self.steps)
         self.time = QLabel()
         self.time.setObjectName("welcome.privacy")
         self.time.setWordWrap(True)
@@ -51,10 +44,3 @@ class WelcomePage(BasePage):
         self.language_label.setText(self.w.ui("record_language"))
         self.language.setAccessibleName(self.w.ui("record_language"))
         self.time.setText(self.w.ui("welcome_saved"))
-        sections: list[str] = []  # what the assessment goes through, the ten questions as one
-        for page in flow.all_pages(self.q)[1:-1]:
-            section = "questions" if page in self.q.question_ids else page
-            if section not in sections:
-                sections.append(section)
-        steps = [self.w.texts.section(section)[0] for section in sections]
-        self.steps.setText("<ol>" + "".join(f"<li>{escape(step)}</li>" for step in steps) + "</ol>")
