@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QWizard
 
 from lia_desktop.domain import flow
+from tests.conftest import make_assessment
 from tests.gui.conftest import click_next, fill
 from tests.gui.test_wizard import ANSWERS, walk
 
@@ -78,11 +79,16 @@ def test_the_last_page_sums_up_and_finish_is_what_enter_does(qtbot, window):
 
 
 def test_new_then_escape_leaves_nothing_behind(qtbot, window):
+    kept = window.store.repository.save(make_assessment(title="Bestaande"))
+    window.refresh()
+    window.select_id(kept.id)
     wizard = window.records.new_assessment()
     assert wizard.draft.id in window.store.repository  # stored at once, for crash recovery
     QTest.keyClick(wizard, Qt.Key.Key_Escape)
-    assert window.wizard is None and len(window.store.repository) == 0
-    assert window.list_area.currentWidget() is window.empty
+    assert window.wizard is None and len(window.store.repository) == 1
+    assert window.selected_ids() == [kept.id]  # the list as it was
+    window.store.repository.delete(kept.id)
+    window.refresh()
     wizard = window.records.new_assessment()
     click_next(qtbot, wizard)  # the date of the assessment is filled in by itself: not typed
     wizard.reject()

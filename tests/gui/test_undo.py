@@ -21,7 +21,7 @@ def test_a_deleted_assessment_comes_back_exactly(window, answers):
     window.actions_by_name["delete"].trigger()
     assert "Ctrl+Z" in answers.asked[-1] and "Actie 0" in answers.asked[-1]
     assert made[0].id not in window.store.repository
-    assert window.undo_bar.isVisible() and "Actie 0" in window.undo_bar.label.text()
+    assert window.undo_bar.isVisible() and "„Actie 0”" in window.undo_bar.label.text()
     assert window.actions_by_name["undo"].isEnabled()
     window.undo_bar.button.click()
     assert window.store.repository.stored(made[0].id) == before
@@ -35,6 +35,7 @@ def test_undo_goes_back_step_by_step_also_for_archive(window, answers):
     window.select_id(made[0].id)
     window.actions_by_name["archive"].trigger()
     assert window.store.repository.get(made[0].id).status is Status.ARCHIVED
+    assert window.selected_ids() == [made[0].id]  # still selected, to go on with
     window.select_id(made[1].id)
     window.actions_by_name["delete"].trigger()
     window.actions_by_name["undo"].trigger()  # Ctrl+Z: the delete first

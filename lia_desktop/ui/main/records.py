@@ -75,6 +75,7 @@ class RecordCommands:
                 host.show_error(exc)
                 return None
         before = draft.to_dict()
+        selected = host.selected_ids()
         from lia_desktop.ui.wizard.shell import AssessmentWizard  # loaded with the first assessment opened
 
         wizard = AssessmentWizard(
@@ -91,7 +92,7 @@ class RecordCommands:
         wizard.preview_requested.connect(guarded(self.output.preview, host.show_error))
         wizard.export_requested.connect(guarded(self.output.export_pdf_of, host.show_error))
         wizard.save_failed.connect(host.show_error)
-        wizard.finished.connect(lambda result: self._wizard_closed(draft, result, before if is_new else None))
+        wizard.finished.connect(lambda result: self._wizard_closed(draft, result, before if is_new else None, selected))
         host.wizard = wizard
         self.ctx.window_settings.setValue("open_draft", f"{host.workspace}\n{draft.id}")
         self.ctx.window_settings.sync()  # on disk now: this marker is what survives a crash
@@ -101,8 +102,9 @@ class RecordCommands:
             wizard.resume(left_on)
         return wizard
 
-    def _wizard_closed(self, draft: Assessment, result: int, new_as_started: dict | None) -> None:
-        """After the wizard: a new assessment closed without a word typed leaves nothing behind."""
+    def _wizard_closed(self, draft: Assessment, result: int, new_as_started: dict | None, selected: list[str]) -> None:
+        """After the wizard: a new assessment closed without a word typed leaves nothing behind
+        (and the list as it was)."""
         self.ctx.window_settings.remove("open_draft")
         if self.host.wizard is not None:
             self.host.wizard.deleteLater()
@@ -116,7 +118,8 @@ class RecordCommands:
             except LiaError as exc:
                 self.host.show_error(exc)
         self.host.refresh()
-        self.host.select_id(draft.id)
+        left = draft.id if store is not None and draft.id in store.repository else (selected or [""])[0]
+        self.host.select_id(left)
         self.host.activate()
 
     def offer_to_continue(self) -> AssessmentWizard | None:
@@ -172,6 +175,7 @@ class RecordCommands:
             self.host.show_error(exc)
         self.undo.push(step)
         self.host.refresh()
+        self.host.select_id(ids[0])  # still in hand, to undo or to go on with
 
     def delete_selected(self) -> None:
         ids = self.host.selected_ids()

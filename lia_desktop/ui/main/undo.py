@@ -28,7 +28,7 @@ class Step:
     documents: tuple[dict[str, Any], ...]  # as they were stored before
 
     def describe(self, ui: Ui) -> str:
-        titles = ", ".join(f"“{t}”" for t in self.titles[:SHOWN_TITLES])
+        titles = ", ".join(ui("quoted", title=t) for t in self.titles[:SHOWN_TITLES])
         if len(self.titles) > SHOWN_TITLES:
             titles += ", …"
         return ui(f"undo_{self.kind}", titles=titles)

@@ -62,6 +62,8 @@ class ItemsPage(BasePage):
         self.reason = warning_label(f"{name}.reason")
         self.reason.setTextFormat(Qt.TextFormat.RichText)
         self.reason.linkActivated.connect(self.show_item)  # each missing answer is a link to it
+        # room for two lines kept, so that the page does not jump under the mouse as it shrinks
+        self.reason.setMinimumHeight(2 * self.reason.fontMetrics().lineSpacing())
         outer.addWidget(self.reason)
         # Next is gated through a hidden mandatory field that _refresh fills when the core says
         # the page is complete: QWizard then re-checks by itself, and no Python code has to
@@ -143,7 +145,6 @@ class ItemsPage(BasePage):
             self.reason.setText(escape(self.w.ui("still_to_answer", items="\0")).replace("\0", links))
         else:
             self.reason.setText("")
-        self.reason.setVisible(bool(missing))
 
     def show_item(self, item_id: str) -> None:
         """Scroll to an item and put the keyboard in it."""
