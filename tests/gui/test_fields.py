@@ -105,3 +105,10 @@ def test_a_page_that_opens_with_text_to_read_starts_in_its_first_field(qtbot, wi
     walk(qtbot, wizard, ANSWERS, until="tips")  # tips 1 and 2 are text to read
     QApplication.processEvents()
     assert wizard.focusWidget() is wizard.currentPage().editors["t2_what"].check
+
+
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
+def test_the_wizard_buttons_have_a_key_each(questionnaire, language):
+    texts = questionnaire.texts(language)
+    keys = [texts.get("ui", b).split("&")[1][0].lower() for b in ("back", "next", "finish")]
+    assert len(set(keys)) == 3, keys  # in Dutch, Alt+V was both Back and Next: it did neither

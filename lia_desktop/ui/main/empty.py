@@ -37,6 +37,7 @@ class EmptyState(QWidget):
             button.setMinimumWidth(460)
             if slot is None:
                 button.setMenu(examples)
+                button.setStyleSheet("QCommandLinkButton::menu-indicator { image: none; width: 0; }")  # over the text
             else:
                 button.clicked.connect(lambda _checked=False, run=slot: run())
             column.addWidget(button)
