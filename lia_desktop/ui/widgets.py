@@ -1,4 +1,5 @@
-"""Editors for the items of the questionnaire, the help panel and the balance chart.
+"""Editors for the items of the questionnaire, and the balance chart (the help panel beside them
+is in help_panel.py).
 
 An editor shows one item, reads its value from the draft assessment and writes every change
 straight back into it (the draft is the single source of truth), then emits `changed`.
@@ -7,7 +8,6 @@ straight back into it (the draft is the single source of truth), then emits `cha
 from __future__ import annotations
 
 import datetime as _dt
-from html import escape
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter
@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
     QCheckBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,7 +22,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
     QSizePolicy,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -361,30 +359,6 @@ def alt_letter(event: QEvent) -> bool:
         and event.text().isprintable()
         and bool(event.text())
     )
-
-
-class HelpPanel(QTextBrowser):
-    """What an item means, why it matters, examples and the legal reference."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("help")
-        self.setOpenLinks(False)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setMinimumWidth(260)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-
-    def show_item(self, texts: Texts, item_id: str) -> None:
-        text = texts.item(item_id)
-        parts = [f"<h3>{escape(text.label)}</h3>", f"<p>{escape(text.help)}</p>"]
-        if text.examples:
-            parts.append(f"<p><b>{escape(texts.app('examples'))}</b></p><ul>")
-            parts += [f"<li>{escape(example)}</li>" for example in text.examples]
-            parts.append("</ul>")
-        if text.legal:
-            parts.append(f"<p><i>{escape(texts.app('legal'))}: {escape(text.legal)}</i></p>")
-        self.setHtml("".join(parts))
-        self.setAccessibleName(text.label)
 
 
 class BalanceChart(QWidget):

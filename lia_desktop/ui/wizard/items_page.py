@@ -10,8 +10,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollAre
 
 from lia_desktop.domain import flow
 from lia_desktop.domain.evaluation import evaluate
+from lia_desktop.ui.help_panel import HelpPanel
 from lia_desktop.ui.style import warning_label
-from lia_desktop.ui.widgets import HelpPanel, ItemEditor
+from lia_desktop.ui.widgets import ItemEditor
 from lia_desktop.ui.wizard.page import BasePage, PageHost
 
 
