@@ -36,6 +36,10 @@ class Ui:
         self.language = language
         self.texts: Texts = questionnaire.texts(language)
 
+    def plural(self, key: str, count: int, **params: Any) -> str:
+        """A message whose wording depends on a number, in this language's plural forms."""
+        return self.texts.plural(count, "ui", key, **params)
+
     def __call__(self, key: str, **params: Any) -> str:
         text = self.texts.get("ui", key)
         return text.format_map(params) if params else text

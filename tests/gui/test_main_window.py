@@ -335,3 +335,15 @@ def test_a_record_whose_law_changed_is_marked_for_review(window):
     )
     verdict_tip = window.model.index(row, 3).data(Qt.ItemDataRole.ToolTipRole)
     assert "E-mail" in verdict_tip  # the verdict per channel beside the overall one
+
+
+def test_counts_use_each_language_s_plural_forms(window):
+    window.store.repository.save(make_assessment(title="Eén"))
+    window.refresh()
+    assert "1 beoordeling" in window.overview.text() and "1 beoordelingen" not in window.overview.text()
+    ui = window.ctx.ui
+    assert ui.plural("deleted", 1) == "1 beoordeling verwijderd."
+    assert ui.plural("deleted", 2) == "2 beoordelingen verwijderd."
+    french = type(ui)(window.ctx.questionnaire, "fr")
+    assert french.plural("imported", 0) == "0 évaluation importée."  # French: 0 and 1 are singular
+    assert french.plural("imported", 3) == "3 évaluations importées."

@@ -134,7 +134,7 @@ class OutputCommands:
                 break
             written.append(target)
         progress.setValue(len(ids))
-        self.host.tell(ui("exported_all", count=len(written), path=folder), 10000)
+        self.host.tell(ui.plural("exported_all", len(written), path=folder), 10000)
         return written
 
     def export_blank(self) -> None:

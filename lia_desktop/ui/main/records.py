@@ -193,7 +193,7 @@ class RecordCommands:
             self.host.show_error(exc)
         self.undo.push(step)
         self.host.refresh()
-        self.host.tell(ui("deleted", count=len(ids)), 8000)
+        self.host.tell(ui.plural("deleted", len(ids)), 8000)
 
     def _step(self, kind: str, ids: list[str]) -> Step:
         """What undoing `kind` on these assessments needs: their documents as stored now."""
@@ -234,7 +234,7 @@ class RecordCommands:
             if clashes and dialogs.confirm(
                 self.parent,
                 ui("act_import"),
-                ui("import_clash", count=len(clashes)),
+                ui.plural("import_clash", len(clashes)),
                 ui("import_as_copy"),
                 ui("cancel"),
             ):
@@ -244,7 +244,7 @@ class RecordCommands:
             self.host.show_error(exc)
             return
         self.host.refresh()
-        self.host.tell(ui("imported", count=len(assessments)), 8000)
+        self.host.tell(ui.plural("imported", len(assessments)), 8000)
 
 
 # Filled in by the wizard itself, not typed: a new assessment with only these is left behind empty.

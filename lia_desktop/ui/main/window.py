@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
             counts[row.verdict] = counts.get(row.verdict, 0) + 1
         due = sum(1 for r in everything if r.review_due(today))
         ui, t = self.ctx.ui, self.ctx.content
-        parts = [ui("overview_total", count=len(everything))]
+        parts = [ui.plural("overview_total", len(everything))]
         parts += [f"{t.verdict_short(v)}: {n}" for v, n in counts.items() if n]
         parts.append(ui("overview_due", count=due))
         self.overview.setText(" · ".join(parts))
