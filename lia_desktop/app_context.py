@@ -39,6 +39,9 @@ class AppContext:
         self.ui = Ui(self.questionnaire, self.settings.language)
         self.content: Texts = self.questionnaire.texts(self.settings.language)
         self.qt_translations.install(self.settings.language)
+        from lia_desktop.ui import dialogs  # the window's dialogs; imported once Qt is up
+
+        dialogs.set_file_labels(self.ui("file_look_in"), self.ui("file_type"))
 
     def save_settings(self, new: Settings) -> None:
         settings_file.save(self.data_dir, new)

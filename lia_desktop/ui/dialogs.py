@@ -62,28 +62,56 @@ def ask_text(parent: QWidget | None, title: str, label: str, value: str = "") ->
     return text if ok else None
 
 
+# Qt 6's file dialog asks "&Look in:" and "Files of &type:", which its own nl and fr
+# catalogs lack (they translate the older "Look in:"): the program sets those two labels.
+_FILE_LABELS: dict[QFileDialog.DialogLabel, str] = {}
+
+
+def set_file_labels(look_in: str, file_type: str) -> None:
+    """The two file-dialog labels Qt's catalogs do not translate, in the user's language."""
+    _FILE_LABELS.update({QFileDialog.DialogLabel.LookIn: look_in, QFileDialog.DialogLabel.FileType: file_type})
+
+
+def _file_dialog(
+    parent: QWidget | None, title: str, folder: str, filters: str, mode: QFileDialog.FileMode
+) -> QFileDialog:
+    dialog = QFileDialog(parent, title, folder, filters)
+    dialog.setFileMode(mode)
+    for label, text in _FILE_LABELS.items():
+        dialog.setLabelText(label, text)
+    return dialog
+
+
+def _chosen(dialog: QFileDialog) -> list[str]:
+    return dialog.selectedFiles() if dialog.exec() == QFileDialog.DialogCode.Accepted else []
+
+
 @_returns_focus
 def choose_open_files(parent: QWidget | None, title: str, filters: str, folder: str = "") -> list[str]:
-    files, _ = QFileDialog.getOpenFileNames(parent, title, folder, filters)
-    return files
+    return _chosen(_file_dialog(parent, title, folder, filters, QFileDialog.FileMode.ExistingFiles))
 
 
 @_returns_focus
 def choose_save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str | None:
     """`suggested`: the file name proposed, with the folder to open in."""
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-    return path or None
+    dialog = _file_dialog(parent, title, suggested, filters, QFileDialog.FileMode.AnyFile)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    chosen = _chosen(dialog)
+    return chosen[0] if chosen else None
 
 
 @_returns_focus
 def choose_folder(parent: QWidget | None, title: str, folder: str = "") -> str | None:
-    return QFileDialog.getExistingDirectory(parent, title, folder) or None
+    dialog = _file_dialog(parent, title, folder, "", QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly, True)
+    chosen = _chosen(dialog)
+    return chosen[0] if chosen else None
 
 
 @_returns_focus
 def choose_image(parent: QWidget | None, title: str, filters: str, folder: str = "") -> str | None:
-    path, _ = QFileDialog.getOpenFileName(parent, title, folder, filters)
-    return path or None
+    chosen = _chosen(_file_dialog(parent, title, folder, filters, QFileDialog.FileMode.ExistingFile))
+    return chosen[0] if chosen else None
 
 
 @_returns_focus

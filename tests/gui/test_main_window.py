@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
@@ -347,3 +348,22 @@ def test_counts_use_each_language_s_plural_forms(window):
     french = type(ui)(window.ctx.questionnaire, "fr")
     assert french.plural("imported", 0) == "0 évaluation importée."  # French: 0 and 1 are singular
     assert french.plural("imported", 3) == "3 évaluations importées."
+
+
+def test_the_default_workspace_and_qt_s_file_dialog_speak_the_user_s_language(window):
+    from PySide6.QtWidgets import QFileDialog
+
+    from lia_desktop.ui import dialogs
+
+    assert window.workspace_box.currentText() == "Mijn werkruimte"
+    assert window.workspace_box.currentData() == "default"
+    assert "Mijn werkruimte" in window.windowTitle()
+    window.ctx.save_settings(replace(window.ctx.settings, language="fr"))
+    window.retranslate()
+    assert window.workspace_box.currentText() == "Mon espace de travail"
+    dialog = dialogs._file_dialog(window, "x", "", "PDF (*.pdf)", QFileDialog.FileMode.AnyFile)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    labels = [dialog.labelText(label) for label in (QFileDialog.DialogLabel.LookIn, QFileDialog.DialogLabel.FileType)]
+    assert labels == ["&Regarder dans\u00a0:", "&Type de fichier\u00a0:"]
+    assert dialog.labelText(QFileDialog.DialogLabel.Reject) == "Annuler"  # Qt's own catalog
+    dialog.deleteLater()

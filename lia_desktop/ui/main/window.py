@@ -18,7 +18,7 @@ from lia_desktop.domain.model import Verdict
 from lia_desktop.export import exchange
 from lia_desktop.storage.errors import DamagedWorkspace, LiaError, PassphraseRequired, RolledBack, WrongPassphrase
 from lia_desktop.storage.safe_storage import paused_gc
-from lia_desktop.storage.workspace import WorkspaceStore
+from lia_desktop.storage.workspace import DEFAULT_WORKSPACE, WorkspaceStore
 from lia_desktop.ui import dialogs, screen
 from lia_desktop.ui.guard import describe, guarded
 from lia_desktop.ui.main import actions
@@ -95,7 +95,7 @@ class MainWindow(QMainWindow):
         self.workspace_box.setMinimumWidth(180)
         self.workspace_label.setBuddy(self.workspace_box)
         self.workspace_box.activated.connect(
-            guarded(lambda i: self.open_workspace(self.workspace_box.itemText(i)), self.show_error)
+            guarded(lambda i: self.open_workspace(self.workspace_box.itemData(i)), self.show_error)
         )
         actions.make_toolbar(self, self.actions_by_name, [self.workspace_label, self.workspace_box])
 
@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         ui, t = self.ctx.ui, self.ctx.content
         locked = f" ({ui('encrypted')})" if self.store is not None and self.store.encrypted else ""
-        self.setWindowTitle(f"{APP_NAME} — {self.workspace}{locked}" if self.workspace else APP_NAME)
+        shown = self.display_name(self.workspace)
+        self.setWindowTitle(f"{APP_NAME} — {shown}{locked}" if self.workspace else APP_NAME)
         for name, action in self.actions_by_name.items():
             action.setText(ui(f"act_{name}"))
             action.setToolTip(ui(f"act_{name}"))
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
         self.examples_menu.clear()  # filled when it opens
         self.workspace_label.setText(ui("workspace") + " ")
         self.workspace_box.setAccessibleName(ui("workspace"))
+        if self.workspace_box.count():
+            self._fill_workspaces()  # the default workspace's name follows the language
         self.filters.retranslate(ui, t)
         self.table.setAccessibleName(ui("assessments"))
         self.empty.retranslate(ui)
@@ -250,9 +253,14 @@ class MainWindow(QMainWindow):
             names.append(self.workspace)
         self.workspace_box.blockSignals(True)
         self.workspace_box.clear()
-        self.workspace_box.addItems(sorted(names, key=str.casefold))
-        self.workspace_box.setCurrentText(self.workspace)
+        for name in sorted(names, key=lambda n: self.display_name(n).casefold()):
+            self.workspace_box.addItem(self.display_name(name), name)
+        self.workspace_box.setCurrentIndex(self.workspace_box.findData(self.workspace))
         self.workspace_box.blockSignals(False)
+
+    def display_name(self, name: str) -> str:
+        """A workspace as the user reads it: the default one is named in their language."""
+        return self.ctx.ui("default_workspace") if name == DEFAULT_WORKSPACE else name
 
     def close_workspace(self) -> None:
         if self.store is not None:
