@@ -28,6 +28,6 @@ class HelpPanel(QTextBrowser):
             parts += [f"<li>{escape(example)}</li>" for example in text.examples]
             parts.append("</ul>")
         if text.legal:
-            parts.append(f"<p><i>{escape(texts.app('legal'))}: {escape(text.legal)}</i></p>")
+            parts.append(f"<p><i>{texts.labelled(escape(texts.app('legal')), escape(text.legal))}</i></p>")
         self.setHtml("".join(parts))
         self.setAccessibleName(text.label)

@@ -18,7 +18,7 @@ def pages_of(data: bytes) -> list[str]:
     return [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages]
 
 
-@pytest.mark.parametrize(("language", "mark"), [("nl", "ONTWERP"), ("fr", "BROUILLON"), ("en", "DRAFT")])
+@pytest.mark.parametrize(("language", "mark"), [("nl", "CONCEPT"), ("fr", "BROUILLON"), ("en", "DRAFT")])
 def test_every_page_of_a_draft_says_draft(questionnaire, language, mark):
     draft = make_assessment(language=language)
     assert draft.status is Status.DRAFT

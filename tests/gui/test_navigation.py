@@ -75,7 +75,7 @@ def test_the_last_page_sums_up_and_finish_is_what_enter_does(qtbot, window):
     wizard.go_to("finish")
     QTest.keyClick(wizard, Qt.Key.Key_Return)
     assert previews == [] and window.wizard is None  # Enter finished the assessment
-    assert window.statusBar().currentMessage().startswith("„Lentenieuwsbrief” is afgerond en bewaard.")
+    assert window.statusBar().currentMessage().startswith("„Lentenieuwsbrief” is afgerond en opgeslagen.")
 
 
 def test_new_then_escape_leaves_nothing_behind(qtbot, window):
@@ -120,7 +120,7 @@ def test_each_right_asks_its_question_and_the_reason_links_to_what_is_missing(qt
     for item_id in ("r1", "r2", "r3", "r4"):
         question = page.editors[item_id].question
         assert question.isVisible() and question.text().endswith("?"), item_id
-    assert "werkwijze" in page.editors["r1"].question.text()
+    assert "procedure" in page.editors["r1"].question.text()
     assert "href='r4'" in page.reason.text()
     assert page.scroll.verticalScrollBar().value() == 0
     page.reason.linkActivated.emit("r4")

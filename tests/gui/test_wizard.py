@@ -369,12 +369,12 @@ def test_a_full_disk_is_told_once_and_nothing_typed_is_lost(qtbot, window, answe
     assert not wizard.saver.flush()
     editor.line.setText("Zomeractie 2026")
     assert not wizard.saver.flush()
-    assert len(answers.errors) == 1 and "niet bewaard" in answers.errors[0]
-    assert "NIET BEWAARD" in wizard.windowTitle()
+    assert len(answers.errors) == 1 and "niet worden opgeslagen" in answers.errors[0]
+    assert "NIET OPGESLAGEN" in wizard.windowTitle()
     answers.confirm = False
     wizard.reject()  # closing while unsaved asks first; "keep open"
     assert wizard.isVisible()
     monkeypatch.undo()
     assert wizard.saver.flush()
-    assert "NIET BEWAARD" not in wizard.windowTitle()
+    assert "NIET OPGESLAGEN" not in wizard.windowTitle()
     assert window.store.repository.get(wizard.draft.id).title == "Zomeractie 2026"

@@ -249,7 +249,7 @@ def test_every_channel_rule_is_dated_cited_and_in_force_ranges_do_not_overlap_by
         assert (end + dt.timedelta(days=1)).isoformat() == by_id[new].valid_from, (old, new)
 
 
-@pytest.mark.parametrize("language", ["nl", "fr"])
+@pytest.mark.parametrize("language", ["nl", "fr", "en"])
 def test_the_glossary_rejected_variants_never_appear(language):
     import re
 

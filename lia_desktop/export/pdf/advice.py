@@ -134,23 +134,26 @@ def _change_text(r: RecordRenderer, change: RuleChange) -> str:
     t = r.t
     if change.rule == "*":
         return t.get("advice", "change_all")
-    return t.get("advice", f"change_{change.kind}").format(rule=change.rule, date=change.date)
+    return t.get("advice", f"change_{change.kind}").format(rule=change.rule, date=t.date(change.date))
 
 
 def appendix(r: RecordRenderer) -> list[Flowable]:
     """How the advice was reached: every rule that fired with its code; the dated rules."""
     t, e = r.t, r.e
     parts: list[Flowable] = [*r.h1(t.get("advice", "how_reached"))]
-    parts.append(r.p(escape(t.get("advice", "how_reached_intro").format(version=r.q.version, date=e.on)), "small"))
+    intro = t.get("advice", "how_reached_intro").format(version=r.q.version, date=t.date(e.on))
+    parts.append(r.p(escape(intro), "small"))
     for rule in e.rule_ids:
         parts.append(Paragraph(f"<font size=8>{escape(rule)}</font>", r.s["bullet"], bulletText="•"))
     if e.applied_rules:
         parts.append(Paragraph(escape(t.get("advice", "rules_applied")), r.s["h2"]))
         for applied in e.applied_rules:
             dates = (
-                t.get("advice", "rule_dates_until").format(start=applied.valid_from, end=applied.valid_until)
+                t.get("advice", "rule_dates_until").format(
+                    start=t.date(applied.valid_from), end=t.date(applied.valid_until)
+                )
                 if applied.valid_until
-                else t.get("advice", "rule_dates").format(start=applied.valid_from)
+                else t.get("advice", "rule_dates").format(start=t.date(applied.valid_from))
             )
             legal = t.rule_legal(applied.rule)
             parts.append(

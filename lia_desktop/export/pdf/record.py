@@ -202,7 +202,7 @@ class RecordRenderer(Renderer):
         parts = [*self.section_title("conditions")]
         for number, item_id in enumerate(("c1", "c2", "c3"), start=1):
             state = t.get("condition_state", self.e.conditions[item_id])
-            heading = f"{t.get('pdf', 'condition')} {number}: {t.label(item_id)} — {state}"
+            heading = t.labelled(f"{t.get('pdf', 'condition')} {number}", f"{t.label(item_id)} — {state}")
             if item_id == "c3":
                 parts += [
                     Paragraph(escape(heading), self.s["h2"]),
@@ -233,7 +233,7 @@ class RecordRenderer(Renderer):
                 kind = t.get("pdf", "by_law") if self.q.safeguards[safeguard] else t.get("pdf", "beyond_law")
                 parts.append(
                     Paragraph(
-                        f"<b>{escape(label)}</b> ({escape(kind)}): {escape(help_text)}",
+                        t.labelled(f"<b>{escape(label)}</b> ({escape(kind)})", escape(help_text)),
                         self.s["bullet"],
                         bulletText="✓",
                     )

@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
         due = sum(1 for r in everything if r.review_due(today))
         ui, t = self.ctx.ui, self.ctx.content
         parts = [ui.plural("overview_total", len(everything))]
-        parts += [f"{t.verdict_short(v)}: {n}" for v, n in counts.items() if n]
+        parts += [t.labelled(t.verdict_short(v), str(n)) for v, n in counts.items() if n]
         parts.append(ui("overview_due", count=due))
         self.overview.setText(" · ".join(parts))
         self.empty_hint.setVisible(False)

@@ -121,8 +121,9 @@ class ItemsPage(BasePage):
             result = evaluate(self.draft, self.q, texts.language)
             legal = texts.app("legal")
             items = "".join(
-                f"<li><b>{escape(texts.get('level', f.level))}:</b> {escape(f.text)}"
-                + (f" <i>({escape(legal)}: {escape(f.legal)})</i>" if f.legal else "")
+                "<li>"
+                + texts.labelled(f"<b>{escape(texts.get('level', f.level))}</b>", escape(f.text))
+                + (f" <i>({texts.labelled(escape(legal), escape(f.legal))})</i>" if f.legal else "")
                 + "</li>"
                 for f in result.channel_notes
             )
@@ -138,8 +139,11 @@ class ItemsPage(BasePage):
                 for c in result.channels
             )
             self.counter.setText(
-                f"{escape(texts.get('pdf', 'advised'))}: <b>{escape(texts.verdict(result.verdict.value))}"
-                f"</b> → {escape(advised)}<br>{escape(per_channel)}"
+                texts.labelled(
+                    escape(texts.get("pdf", "advised")),
+                    f"<b>{escape(texts.verdict(result.verdict.value))}</b> → {escape(advised)}",
+                )
+                + f"<br>{escape(per_channel)}"
             )
         if missing:
             links = "; ".join(f"<a href='{i}'>{escape(self.w.texts.label(i))}</a>" for i in missing)

@@ -113,8 +113,9 @@ class OutcomePage(BasePage):
             return parts[0] + f"<table cellspacing='2'>{''.join(rows)}</table>"
         parts.append("<ul>")
         for line in block.lines:
-            level = f"<b>{escape(texts.get('level', line.level))}:</b> " if line.level in ("warning", "stop") else ""
-            legal = f" <i>({escape(texts.app('legal'))}: {escape(line.legal)})</i>" if line.legal else ""
+            word = escape(texts.get("level", line.level)) if line.level in ("warning", "stop") else ""
+            level = texts.labelled(f"<b>{word}</b>") + " " if word else ""
+            legal = f" <i>({texts.labelled(escape(texts.app('legal')), escape(line.legal))})</i>" if line.legal else ""
             parts.append(f"<li>{level}{escape(line.text)}{legal} {self._links(line.refs)}</li>")
         parts.append("</ul>")
         return "".join(parts)

@@ -25,7 +25,7 @@ def summary_html(
     decision = t.option(a.decision) if a.decision else t.get("pdf", "no_decision")
     parts = [
         f"<p style='background:{fill}; color:{ink}'><b>{escape(t.verdict(result.verdict.value))}</b></p>",
-        f"<p>{escape(t.label('decision'))}: <b>{escape(decision)}</b></p>",
+        f"<p>{t.labelled(escape(t.label('decision')), f'<b>{escape(decision)}</b>')}</p>",
     ]
     change = escape(ui("summary_change"))
     section = ""
