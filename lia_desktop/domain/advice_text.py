@@ -86,7 +86,8 @@ def common_reasons(best: Judgement, facts: dict[str, Any], q: Questionnaire, tex
                 texts.rule(
                     "BAL-TOTAL",
                     favourable=counts["favourable"],
-                    unfavourable=counts["unfavourable"] + counts["partial"],
+                    partial=counts["partial"],
+                    unfavourable=counts["unfavourable"],
                     open=counts["open"],
                 ),
                 tuple(q.question_ids),
@@ -96,9 +97,16 @@ def common_reasons(best: Judgement, facts: dict[str, Any], q: Questionnaire, tex
 
 
 def channel_reasons(judged: ChannelJudgement, q: Questionnaire, texts: Texts) -> tuple[Finding, ...]:
-    """Why this channel gets its verdict: stops, the channel rules of each country, its balance."""
-    reasons = [_stop(s, texts) for s in judged.stops]
+    """Why this channel gets its verdict: the channel rules of each country, then its balance.
+
+    A GDPR stop that decides every channel stands once among the reasons for every channel;
+    here the channel only says so, and an exemption or balance rule that the stop overrides is
+    left out (it would read as if the channel were allowed)."""
+    decided_by_stop = any(s.level == "all" for s in judged.stops)
+    reasons = [Finding("BY-STOP", texts.rule("BY-STOP"))] if decided_by_stop else []
     for fired in judged.rules:
+        if decided_by_stop and fired.effect in ("exempt", "balance", "info"):
+            continue
         reasons.append(
             Finding(
                 fired.rule,
@@ -110,23 +118,21 @@ def channel_reasons(judged: ChannelJudgement, q: Questionnaire, texts: Texts) ->
         )
     balance = judged.balance
     if balance is None:
+        if any(r.effect == "exempt" for r in judged.rules) and not decided_by_stop:
+            reasons.append(Finding("EXEMPT-NO-BALANCE", texts.rule("EXEMPT-NO-BALANCE")))
         return tuple(reasons)
+    if decided_by_stop:
+        return tuple(reasons)
+    reasons += [_stop(s, texts) for s in judged.stops]  # conditions 1 and 2, where the balance decides
     own = {e["id"] for e in q.rules["balance"].get("extra", []) if e.get("channels")}
     for factor in balance.factors:
         if factor.id == "BAL-CHANNEL":
             channel = texts.option(judged.channel)
-            reasons.append(
-                Finding(
-                    factor.id,
-                    texts.rule(factor.id, points=factor.points, channel=channel),
-                    factor.refs,
-                    points=factor.points,
-                )
-            )
+            text = texts.rule(factor.id, points=factor.points, channel=channel)
+            reasons.append(Finding(factor.id, text, factor.refs, points=factor.points))
         elif factor.id in own:
-            reasons.append(
-                Finding(factor.id, texts.rule(factor.id, points=factor.points), factor.refs, points=factor.points)
-            )
+            text = texts.rule(factor.id, points=factor.points)
+            reasons.append(Finding(factor.id, text, factor.refs, points=factor.points))
     max_points = "" if balance.max_points is None else balance.max_points
     reasons.append(
         Finding(

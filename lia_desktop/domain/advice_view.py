@@ -46,16 +46,15 @@ def describe_change(change: Change, q: Questionnaire, texts: Texts) -> str:
     elif change.kind == "drop_country":
         what = texts.get("advice", "change_drop_country").format(country=texts.option(change.option))
     else:
-        what = texts.get("advice", "change_answer").format(
-            label=texts.label(change.item), answer=answer_text(texts, change.value)
-        )
+        quoted = texts.get("advice", "change_answer").format(answer=answer_text(texts, change.value))
+        what = texts.labelled(texts.label(change.item), quoted)
     effects = [
         texts.get("advice", "channel_line").format(channel=texts.option(ch), verdict=texts.channel_verdict(after.value))
         for ch, _, after in change.channels
     ]
     if not effects:
         effects = [texts.get("advice", "change_overall").format(verdict=texts.verdict(change.verdict.value))]
-    return texts.get("advice", "change_effect").format(change=what, effects="; ".join(effects))
+    return texts.get("advice", "change_effect").format(change=what, effects=texts.join(effects))
 
 
 def advice_blocks(

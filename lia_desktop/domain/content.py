@@ -242,6 +242,7 @@ class Questionnaire:
         """Every rule id the engine can report, each needing a text in every language."""
         rules = self.rules
         ids = ["INCOMPLETE", "BAL-AGAINST", "BAL-PARTIAL", "BAL-TOTAL", "BAL-CHANNEL", "UNK-HOLDS", "UNK-IF"]
+        ids += ["EXEMPT-NO-BALANCE", "BY-STOP"]
         ids += [r["id"] for r in rules.get("gdpr_stop", [])]
         ids += [r["id"] for r in rules["balance"].get("extra", [])]
         ids += [g["id"] for g in rules["balance"].get("group", [])]

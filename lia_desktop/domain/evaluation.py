@@ -246,7 +246,7 @@ def evaluate(
 
     reasons = list(common_reasons(best, facts, q, texts))
     if missing:
-        labels = "; ".join(texts.label(i) for i in missing)
+        labels = texts.join(texts.label(i) for i in missing)
         reasons.insert(0, Finding("INCOMPLETE", texts.rule("INCOMPLETE", items=labels), tuple(missing)))
 
     requirements: list[Finding] = []
@@ -258,7 +258,7 @@ def evaluate(
     outcomes: list[Finding] = []
     for advice in channels:
         if advice.best is not advice.worst:
-            answers = "; ".join(
+            answers = texts.join(
                 texts.app("label_answer", label=texts.label(i), answer=texts.option(q.items[i].best or ""))
                 for i in advice.to_find_out
             )
@@ -276,7 +276,7 @@ def evaluate(
                 )
             )
     if open_items and not to_find_out:
-        labels = "; ".join(texts.label(i) for i in open_items)
+        labels = texts.join(texts.label(i) for i in open_items)
         outcomes.append(Finding("UNK-HOLDS", texts.rule("UNK-HOLDS", items=labels), tuple(open_items)))
 
     contradictions = [

@@ -95,12 +95,22 @@ class Texts:
             day = _dt.date.fromisoformat(value[:10])
         except (TypeError, ValueError):
             return value
-        return str(format_date(day, "long", locale=_locale(self.language)))
+        written = str(format_date(day, "long", locale=_locale(self.language)))
+        if self.language == "fr" and day.day == 1:  # le 1er octobre
+            written = "1er" + written[1:]
+        return written
 
     def labelled(self, label: str, value: str = "") -> str:
         """ "Label: value" as the language writes it (French puts a no-break space before the
-        colon). With markup, pass parts that are already escaped."""
+        colon); a label that is a question takes no colon. With markup, pass parts that are
+        already escaped."""
+        if label.rstrip().endswith("?"):
+            return f"{label} {value}".rstrip()
         return self.get("app", "label_value").format(label=label, value=value).rstrip()
+
+    def join(self, parts: Any) -> str:
+        """A list of items as this language separates them ("a; b" / "a ; b")."""
+        return self.get("app", "list_join").join(parts)
 
     def app(self, key: str, **params: Any) -> str:
         return self.get("app", key).format_map(params) if params else self.get("app", key)

@@ -69,5 +69,5 @@ def describe_change(q: Questionnaire, t: Texts, change: Change, length: int = 40
             item = q.items.get(change.key)
             name = t.get("pdf", "justification") if item is not None and item.justified else t.get("pdf", "note")
             parts.append(t.labelled(name, f"{note(old.get('note'))} → {note(new.get('note'))}"))
-        return t.labelled(item_name(q, t, change.key), "; ".join(parts) or NO_VALUE)
+        return t.labelled(item_name(q, t, change.key), t.join(parts) or NO_VALUE)
     return t.labelled(item_name(q, t, change.key), f"{words(old)} → {words(new)}")

@@ -314,7 +314,7 @@ class RecordRenderer(Renderer):
             if details:  # old → new where the store kept them
                 changed = "\n".join(describe_change(self.q, t, change) for change in details)
             else:
-                changed = "; ".join(item_name(self.q, t, c) for c in revision.changes)
+                changed = t.join(item_name(self.q, t, c) for c in revision.changes)
             rows.append(
                 [
                     self.u(f"{self._date(revision.at)} {revision.at[11:16]}", "body"),
