@@ -14,6 +14,10 @@ def gui(args) -> int:
 
 
 def run() -> None:
+    if getattr(sys, "frozen", False):  # a built program's export workers start through it
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main(sys.argv[1:], gui=gui))
 
 
