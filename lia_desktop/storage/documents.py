@@ -17,6 +17,7 @@ from lia_desktop.domain.content import Questionnaire
 from lia_desktop.storage import index
 from lia_desktop.storage.errors import DamagedWorkspace
 from lia_desktop.storage.layout import Layout
+from lia_desktop.storage.safe_storage import paused_gc
 
 ASSESSMENTS = "assessments"
 
@@ -33,34 +34,44 @@ class ByteStorage(Protocol):
 
 def _checked(source: bytes, path: Path) -> dict[str, Any]:
     """The parsed file, when it is a workspace this program can use throughout."""
-    from lia_desktop.storage.safe_storage import parse_validated, paused_gc
+    from lia_desktop.storage.safe_storage import parse_validated
     from lia_desktop.storage.validation import workspace_problem
 
     with paused_gc():
         data = parse_validated(source, path)
-    problem = workspace_problem(data)
+        problem = workspace_problem(data)
     if problem:
         raise DamagedWorkspace(path, problem)
     return data
 
 
 class Documents:
-    def __init__(self, storage: ByteStorage, questionnaire: Questionnaire, index_file: Path | None) -> None:
+    def __init__(
+        self,
+        storage: ByteStorage,
+        questionnaire: Questionnaire,
+        index_file: Path | None,
+        reading: index.Reading | None = None,
+    ) -> None:
         """Open the documents of `storage`; DamagedWorkspace when the file is not usable.
 
-        `index_file` is where the summary index is kept (None: in memory only); an index made
-        while opening is written there too, also by a read-only open (it is a cache).
+        `index_file` is where the summary index is kept (None: in memory only), and `reading`
+        its reading when it was begun before the storage read the file; an index made while
+        opening is written there too, also by a read-only open (it is a cache).
         """
         self.storage = storage
         self.questionnaire = questionnaire
         self.index_file = index_file
         source = storage.read_bytes()
         self.new = source is None
-        cached = index.load(index_file, source, questionnaire) if index_file and source is not None else None
+        if reading is None and index_file is not None and source is not None:
+            reading = index.Reading(index_file)
+        cached = reading.index_of(source, questionnaire) if reading is not None and source is not None else None
         if source is None:
             self.layout, self.rows = Layout({}), {}
         elif cached is not None:
-            self.layout, self.rows = Layout.at(source, cached.spans), cached.rows
+            with paused_gc():
+                self.layout, self.rows = Layout.at(source, cached.spans), cached.rows
         else:
             data = _checked(source, storage.path)
             self.rows = {

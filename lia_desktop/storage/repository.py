@@ -24,6 +24,7 @@ from lia_desktop.storage.documents import Documents
 from lia_desktop.storage.errors import DuplicateId, NotFound
 from lia_desktop.storage.history import Change, changes_between
 from lia_desktop.storage.migrations import migrate
+from lia_desktop.storage.safe_storage import paused_gc
 from lia_desktop.storage.summaries import Summary, filter_summaries, today
 from lia_desktop.storage.validation import load_document
 
@@ -96,8 +97,9 @@ class Repository:
             if id(basis) not in changed:
                 changed[id(basis)] = law_changed(basis, q, on)
         make = Summary._make
-        rows = [make((*r[: index.BASIS], changed[id(r[index.BASIS])])) for r in self._documents.rows.values()]
-        rows.sort(key=lambda r: (r.updated_at, r.id), reverse=True)
+        with paused_gc():
+            rows = [make((*r[: index.BASIS], changed[id(r[index.BASIS])])) for r in self._documents.rows.values()]
+            rows.sort(key=lambda r: (r.updated_at, r.id), reverse=True)
         self._summaries = (key, rows)
         return list(rows)
 

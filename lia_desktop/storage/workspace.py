@@ -117,11 +117,11 @@ class WorkspaceStore:
             if not read_only:
                 self._remove_stale_temporaries()
             try:
+                index_file = index.index_path(path)
+                reading = index.Reading(index_file) if index_file.exists() else None  # while the file is read
                 storage = SafeStorage(path, read_only, self._before_write, passphrase, high_water=HighWater.of(path))
                 self.encrypted = storage.encrypted
-                self.documents = Documents(
-                    storage, questionnaire, None if storage.encrypted else index.index_path(path)
-                )
+                self.documents = Documents(storage, questionnaire, None if self.encrypted else index_file, reading)
                 self._check_meta(clock)
             except DamagedWorkspace as exc:
                 raise DamagedWorkspace(path, exc.reason, backups.good(passphrase) if backups else []) from exc
