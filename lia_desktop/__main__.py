@@ -10,7 +10,7 @@ from lia_desktop.cli import main
 def gui(args) -> int:
     from lia_desktop.app import run_gui  # Qt is imported only when the window opens
 
-    return run_gui(args)
+    return run_gui(args, exit_at_once=True)
 
 
 def run() -> None:

@@ -69,7 +69,12 @@ def starting_settings(
     return chosen, first_run
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: argparse.Namespace, exit_at_once: bool = False) -> int:
+    """The window, until it is closed. With `exit_at_once` (the program's own entry point) the
+    process ends right after it: what it keeps is on disk by then (the workspace is written as
+    it changes, its lock goes with the process, the window's settings are written here), and
+    tearing down every object of the interpreter one by one only kept a closed window's
+    process alive for a few tens of milliseconds."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -87,10 +92,16 @@ def run_gui(args: argparse.Namespace) -> int:
     window.show()  # before the workspace is read: the window is there at once, the list follows
     if os.environ.get("LIA_QUIT_WHEN_SHOWN"):  # benchmarks/bench_scale.py: the window shown
         QTimer.singleShot(0, app.quit)
-        return app.exec()
-    app.processEvents()  # its first frame drawn
-    QTimer.singleShot(0, lambda: open_first_workspace(window, args.workspace, first_run))
-    return app.exec()
+    else:
+        app.processEvents()  # its first frame drawn
+        QTimer.singleShot(0, lambda: open_first_workspace(window, args.workspace, first_run))
+    status = app.exec()
+    window_settings.sync()
+    if exit_at_once:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    return status
 
 
 def open_first_workspace(window: MainWindow, requested: str | None, first_run: bool = False) -> None:
