@@ -73,3 +73,18 @@ def test_broken_content_is_a_content_error(content):
     (content / "rules.toml").write_text("this is [not toml", encoding="utf-8")
     with pytest.raises(ContentError, match="rules.toml"):
         content_cache.parsed_content(content)
+
+
+def test_the_questionnaire_from_the_cache_is_the_one_loaded_from_the_files():
+    """assets.questionnaire() builds from the cache what Questionnaire.load reads from the files."""
+    from lia_desktop import assets
+    from lia_desktop.domain.content import Questionnaire
+
+    cached = assets.questionnaire()
+    loaded = Questionnaire.load(resources_dir() / "content")
+    assert {k: v for k, v in vars(cached).items() if k != "_texts"} == {
+        k: v for k, v in vars(loaded).items() if k != "_texts"
+    }
+    assert cached.languages == loaded.languages
+    for language in loaded.languages:
+        assert vars(cached.texts(language)) == vars(loaded.texts(language))
