@@ -68,7 +68,7 @@ class Documents:
             reading = index.Reading(index_file)
         cached = reading.index_of(source, questionnaire) if reading is not None and source is not None else None
         if source is None:
-            self.layout, self.rows = Layout({}), {}
+            self.layout, self.rows = Layout.build({}), {}
         elif cached is not None:
             with paused_gc():
                 self.layout, self.rows = Layout.at(source, cached.spans), cached.rows
@@ -95,7 +95,7 @@ class Documents:
         return len(self.rows)
 
     def is_empty(self) -> bool:
-        return not self.layout.tables
+        return not self.layout.spans()
 
     def find(self, assessment_id: str) -> str | None:
         """The document id of an assessment, None when there is none."""

@@ -1,12 +1,11 @@
 """The workspace file as bytes: one entry per document, joined as they are.
 
 A workspace file is a TinyDB database ({table: {doc_id: document}}) written as orjson's compact
-JSON. Its bytes are kept here as one entry per document ('"<doc_id>":<document>'), so that a save
-serialises only the document it changes and joins the others unchanged (a few milliseconds for
-10,000 assessments, where serialising them all again is most of a save), and a document is
-parsed only when it is read. `spans()` says where each entry lies in the file, which the summary
-index keeps (storage/index.py) so that the next open can find a document without parsing the
-rest.
+JSON. Its bytes are kept here with where each document's entry ('"<doc_id>":<document>') lies
+in them, so that a save serialises only the document it changes and splices it in (one copy of
+the file's bytes, where serialising every document again was most of a save), and a document
+is parsed only when it is read. The summary index keeps the spans (storage/index.py), so that
+the next open can find a document without parsing the rest.
 """
 
 from __future__ import annotations
@@ -26,71 +25,98 @@ def entry(doc_id: str, document: dict[str, Any]) -> bytes:
 
 
 class Layout:
-    """The tables of a workspace as serialised entries, in file order; never changed in place
-    (every change returns a new Layout, so a write that fails leaves the old one as it was)."""
+    """The bytes of a workspace file and where each document's entry lies in them; never changed
+    in place (every change returns a new Layout, so a write that fails leaves the old one)."""
 
-    def __init__(self, tables: dict[str, dict[str, Buffer]]) -> None:
-        self.tables = tables
+    def __init__(self, source: Buffer, spans: Spans) -> None:
+        self.source = source
+        self._spans = spans
 
     @classmethod
     def of(cls, data: dict[str, dict[str, dict[str, Any]]]) -> Layout:
         """The layout of parsed data (each document serialised once)."""
-        return cls(
+        return cls.build(
             {table: {doc_id: entry(doc_id, doc) for doc_id, doc in docs.items()} for table, docs in data.items()}
         )
 
     @classmethod
-    def at(cls, source: bytes, spans: Spans) -> Layout:
-        """The layout of a file whose entries lie at `spans` (views into `source`, nothing copied)."""
-        view = memoryview(source)
-        return cls(
-            {table: {doc_id: view[start:end] for doc_id, (start, end) in docs.items()} for table, docs in spans.items()}
-        )
+    def at(cls, source: Buffer, spans: Spans) -> Layout:
+        """The layout of a file whose entries lie at `spans`."""
+        return cls(source, spans)
 
-    def to_bytes(self) -> bytes:
-        """The file: byte for byte what orjson.dumps writes for the same data."""
-        return (
-            b"{"
-            + b",".join(orjson.dumps(t) + b":{" + b",".join(e.values()) + b"}" for t, e in self.tables.items())
-            + b"}"
-        )
+    @classmethod
+    def build(cls, tables: dict[str, dict[str, Buffer]]) -> Layout:
+        """The file of these entries: byte for byte what orjson.dumps writes for the same data."""
+        out = bytearray(b"{")
+        spans: Spans = {}
+        for number, (table, entries) in enumerate(tables.items()):
+            if number:
+                out += b","
+            out += orjson.dumps(table) + b":{"
+            placed = spans[table] = {}
+            for count, (doc_id, data) in enumerate(entries.items()):
+                if count:
+                    out += b","
+                start = len(out)
+                out += data
+                placed[doc_id] = (start, len(out))
+            out += b"}"
+        out += b"}"
+        return cls(bytes(out), spans)
+
+    def to_bytes(self) -> Buffer:
+        return self.source
 
     def spans(self) -> Spans:
         """Where each entry lies in `to_bytes()`."""
-        spans: Spans = {}
-        offset = 0
-        for table, entries in self.tables.items():
-            offset += 1 + len(orjson.dumps(table)) + 2  # '{' (or ',' between tables), then '"table":{'
-            placed = spans[table] = {}
-            for doc_id, data in entries.items():
-                end = offset + len(data)
-                placed[doc_id] = (offset, end)
-                offset = end + 1  # the comma, or the table's closing brace
-            offset += 0 if entries else 1  # '}' of an empty table ('{}'), else counted as the last comma
-        return spans
+        return self._spans
 
     def ids(self, table: str) -> Iterable[str]:
-        return self.tables.get(table, {}).keys()
+        return self._spans.get(table, {}).keys()
+
+    def _entries(self) -> dict[str, dict[str, Buffer]]:
+        view = memoryview(self.source)
+        return {table: {doc_id: view[s:e] for doc_id, (s, e) in docs.items()} for table, docs in self._spans.items()}
 
     def document(self, table: str, doc_id: str) -> dict[str, Any]:
         """A document, parsed from its entry."""
-        data = self.tables[table][doc_id]
-        return orjson.loads(memoryview(data)[len(orjson.dumps(doc_id)) + 1 :])
+        start, end = self._spans[table][doc_id]
+        return orjson.loads(memoryview(self.source)[start + len(orjson.dumps(doc_id)) + 1 : end])
 
     def documents(self, table: str) -> dict[str, dict[str, Any]]:
         return {doc_id: self.document(table, doc_id) for doc_id in self.ids(table)}
 
     def with_documents(self, table: str, documents: dict[str, dict[str, Any]]) -> Layout:
         """A new layout with these documents replaced (in place in the order) or added (at the end)."""
-        tables = dict(self.tables)
-        changed = tables[table] = dict(tables.get(table, {}))
+        placed = self._spans.get(table, {})
+        if len(documents) == 1 and next(iter(documents)) in placed:  # a save: one entry spliced in
+            ((doc_id, doc),) = documents.items()
+            return self._spliced(table, doc_id, entry(doc_id, doc))
+        tables = self._entries()
+        changed = tables.setdefault(table, {})
         for doc_id, doc in documents.items():
             changed[doc_id] = entry(doc_id, doc)
-        return Layout(tables)
+        return Layout.build(tables)
+
+    def _spliced(self, table: str, doc_id: str, data: bytes) -> Layout:
+        start, end = self._spans[table][doc_id]
+        view = memoryview(self.source)
+        source = b"".join((view[:start], data, view[end:]))
+        shift = len(data) - (end - start)
+        spans = self._spans
+        if shift:
+            spans = {
+                t: {k: (s + shift, e + shift) if s > start else (s, e) for k, (s, e) in d.items()}
+                for t, d in spans.items()
+            }
+        else:
+            spans = {t: dict(d) for t, d in spans.items()}
+        spans[table][doc_id] = (start, start + len(data))
+        return Layout(source, spans)
 
     def without(self, table: str, doc_ids: Iterable[str]) -> Layout:
-        tables = dict(self.tables)
-        changed = tables[table] = dict(tables.get(table, {}))
+        tables = self._entries()
+        changed = tables.setdefault(table, {})
         for doc_id in doc_ids:
             changed.pop(doc_id, None)
-        return Layout(tables)
+        return Layout.build(tables)
