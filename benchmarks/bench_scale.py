@@ -27,7 +27,9 @@ import re
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -93,7 +95,8 @@ class Table:
         return "\n".join(lines)
 
 
-def save_figures(table: Table, data: Path, runs: int) -> None:
+def save_times(data: Path, runs: int) -> tuple[float, float]:
+    """The median time of one repository.save() in the workspace, and of the bare rewrite."""
     import orjson
 
     from lia_desktop.assets import questionnaire
@@ -111,10 +114,17 @@ def save_figures(table: Table, data: Path, runs: int) -> None:
             target.set_note("q02", f"edit {next(count)}")
             store.repository.save(target)
 
-        mine = median_time(save, runs * 3)
-    ratio = mine / bare
-    aim = f"≤ 1.2× ({'met' if ratio <= 1.2 else 'missed'})"
-    table.add("one save, 10,000", f"{mine * 1000:.0f} ms", f"{bare * 1000:.0f} ms", f"{ratio:.2f}×", aim)
+        return median_time(save, runs * 3), bare
+
+
+def in_fresh_process(action: Callable[..., Any], *args: Any) -> Any:
+    """Run `action` in a process of its own: this one stays small, because a child's peak memory
+    as the system counts it starts from the size of the process that started it."""
+    import concurrent.futures
+    import multiprocessing
+
+    with concurrent.futures.ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(action, *args).result()
 
 
 def export_figures(table: Table, folders: dict[int, Path], out: Path) -> None:
@@ -174,7 +184,7 @@ def main() -> None:
         bare_list.write_text(BARE_LIST, encoding="utf-8")
         folders = {n: root / str(n) for n in args.sizes}
         for count, data in folders.items():
-            make_workspace(data, count)
+            in_fresh_process(make_workspace, data, count)
         table = Table()
         wizard = [sys.executable, str(bare)]
         for count, data in folders.items():
@@ -201,7 +211,15 @@ def main() -> None:
                 pair = paired(listing, [sys.executable, str(bare_list), workspace], args.runs, env())
                 table.pair(f"list --json, {count:,}", pair, 1.2 if count >= 10000 else None)
         if 10000 in folders:
-            save_figures(table, folders[10000], args.runs)
+            mine, bare_save = in_fresh_process(save_times, folders[10000], args.runs)
+            aim = f"≤ 1.2× ({'met' if mine / bare_save <= 1.2 else 'missed'})"
+            table.add(
+                "one save, 10,000",
+                f"{mine * 1000:.0f} ms",
+                f"{bare_save * 1000:.0f} ms",
+                f"{mine / bare_save:.2f}×",
+                aim,
+            )
         if not args.no_export and 1000 in folders:
             export_figures(table, folders, root / "out")
     if args.write_readme:
