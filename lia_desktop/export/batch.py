@@ -40,15 +40,24 @@ def _worker_start() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _render(assessment: Assessment, paper: str, branding: Any) -> bytes:
+Record = tuple[Assessment, dict[int, Any]]  # an assessment, and what each of its revisions changed
+
+
+def stored_record(repository: Any, assessment_id: str) -> Record:
+    """An assessment of a workspace as its PDF record shows it: with its revisions' changes."""
+    return repository.get(assessment_id), repository.revision_changes(assessment_id)
+
+
+def _render(record: Record, paper: str, branding: Any) -> bytes:
     from lia_desktop.assets import questionnaire
     from lia_desktop.export import pdf
 
-    return pdf.render_record(assessment, questionnaire(), paper, branding)
+    assessment, changes = record
+    return pdf.render_record(assessment, questionnaire(), paper, branding, changes=changes)
 
 
 def render_all(
-    count: int, load: Callable[[int], Assessment], paper: str, branding: Any, workers: int | None = None
+    count: int, load: Callable[[int], Record], paper: str, branding: Any, workers: int | None = None
 ) -> Iterator[tuple[int, bytes] | None]:
     """The PDF of each record 0 .. count-1 (`load(n)` gives it), as (n, pdf) when it is made:
     in order on one core, in the order they finish on several. None now and then while the

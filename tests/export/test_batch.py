@@ -23,7 +23,8 @@ def _assessments(count):
 
 def test_several_cores_make_the_records_one_core_makes(questionnaire):
     made = _assessments(batch.SMALL + 2)  # more than a small batch: worker processes
-    results = [item for item in batch.render_all(len(made), made.__getitem__, PAPER, None, workers=2) if item]
+    records = [(a, {}) for a in made]
+    results = [item for item in batch.render_all(len(made), records.__getitem__, PAPER, None, workers=2) if item]
     assert sorted(n for n, _ in results) == list(range(len(made)))
     for number, data in results:
         assert data == pdf.render_record(made[number], questionnaire, PAPER)
@@ -35,7 +36,7 @@ def test_leaving_the_loop_stops_the_batch():
 
     def load(n):
         loaded.append(n)
-        return made[n]
+        return made[n], {}
 
     with contextlib.closing(batch.render_all(len(made), load, PAPER, None, workers=2)) as records:
         for item in records:

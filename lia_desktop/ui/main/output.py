@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from lia_desktop.domain.model import Assessment
 from lia_desktop.export import exchange
-from lia_desktop.export.batch import render_all
+from lia_desktop.export.batch import render_all, stored_record
 from lia_desktop.export.filenames import record_name, record_names
 from lia_desktop.export.output import write_output
 from lia_desktop.storage.errors import LiaError
@@ -125,7 +125,7 @@ class OutputCommands:
         progress.setMinimumDuration(300)
         written: list[Path] = []
         s = self.ctx.settings
-        batch = render_all(len(ids), lambda n: repository.get(ids[n]), s.paper, self._branding())
+        batch = render_all(len(ids), lambda n: stored_record(repository, ids[n]), s.paper, self._branding())
         try:
             with contextlib.closing(batch):  # leaving the loop stops the batch
                 for made in batch:
