@@ -10,10 +10,14 @@ from lia_desktop.cli import main
 def gui(args) -> int:
     from lia_desktop.app import run_gui  # Qt is imported only when the window opens
 
-    return run_gui(args)
+    return run_gui(args, exit_at_once=True)
 
 
 def run() -> None:
+    if getattr(sys, "frozen", False):  # a built program's export workers start through it
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main(sys.argv[1:], gui=gui))
 
 

@@ -8,6 +8,7 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
@@ -20,7 +21,10 @@ from lia_desktop.assets import icon_files, questionnaire
 from lia_desktop.crash_log import write_crash_log
 from lia_desktop.i18n import QtTranslations, Ui, system_ui_language
 from lia_desktop.settings import Settings
-from lia_desktop.storage.workspace import DEFAULT_WORKSPACE, data_dir_from
+from lia_desktop.storage.paths import DEFAULT_WORKSPACE, data_dir_from
+
+if TYPE_CHECKING:
+    from lia_desktop.ui.main.window import MainWindow
 
 
 def install_crash_handler(data_dir: Path, ui: Ui, show_dialogs: bool) -> None:
@@ -65,7 +69,12 @@ def starting_settings(
     return chosen, first_run
 
 
-def run_gui(args: argparse.Namespace) -> int:
+def run_gui(args: argparse.Namespace, exit_at_once: bool = False) -> int:
+    """The window, until it is closed. With `exit_at_once` (the program's own entry point) the
+    process ends right after it: what it keeps is on disk by then (the workspace is written as
+    it changes, its lock goes with the process, the window's settings are written here), and
+    tearing down every object of the interpreter one by one only kept a closed window's
+    process alive for a few tens of milliseconds."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
@@ -80,14 +89,31 @@ def run_gui(args: argparse.Namespace) -> int:
     from lia_desktop.ui.main.window import MainWindow
 
     window = MainWindow(ctx)
-    last = window_settings.value("last_workspace", "")
-    name = args.workspace or (str(last) if last and str(last) in ctx.workspaces.names() else DEFAULT_WORKSPACE)
-    window.show()
-    window.open_workspace(name)
-    if os.environ.get("LIA_QUIT_WHEN_SHOWN"):  # used by benchmarks/bench_startup.py
+    window.show()  # before the workspace is read: the window is there at once, the list follows
+    if os.environ.get("LIA_QUIT_WHEN_SHOWN"):  # benchmarks/bench_scale.py: the window shown
         QTimer.singleShot(0, app.quit)
-    elif first_run:
-        QTimer.singleShot(0, window.welcome_first_run)
     else:
-        QTimer.singleShot(0, window.records.offer_to_continue)
-    return app.exec()
+        app.processEvents()  # its first frame drawn
+        QTimer.singleShot(0, lambda: open_first_workspace(window, args.workspace, first_run))
+    status = app.exec()
+    window_settings.sync()
+    if exit_at_once:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(status)
+    return status
+
+
+def open_first_workspace(window: MainWindow, requested: str | None, first_run: bool = False) -> None:
+    """The workspace asked for, else the last one used, else the default; then the first start's
+    welcome, or after a crash the draft that was open."""
+    ctx = window.ctx
+    last = str(ctx.window_settings.value("last_workspace", "") or "")
+    name = requested or (last if last and last in ctx.workspaces.names() else DEFAULT_WORKSPACE)
+    window.open_workspace(name)
+    if os.environ.get("LIA_QUIT_WHEN_FILLED"):  # benchmarks/bench_scale.py: the list filled (and drawn)
+        QTimer.singleShot(0, QApplication.instance().quit)
+    elif first_run:
+        window.welcome_first_run()
+    else:
+        window.records.offer_to_continue()

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
 from lia_desktop import settings as settings_file
 from lia_desktop.assets import resources_dir
 from lia_desktop.domain.content import Questionnaire, Texts
-from lia_desktop.export.exchange import SUFFIX
 from lia_desktop.i18n import QtTranslations, Ui
 from lia_desktop.settings import Settings
-from lia_desktop.storage.workspace import DEFAULT_WORKSPACE, Workspaces
+from lia_desktop.storage.paths import DEFAULT_WORKSPACE
+
+if TYPE_CHECKING:
+    from lia_desktop.storage.workspace import Workspaces
 
 
 class AppContext:
@@ -31,9 +35,16 @@ class AppContext:
         self.settings = settings
         self.window_settings = window_settings
         self.qt_translations = qt_translations or QtTranslations()
-        self.workspaces = Workspaces(data_dir, questionnaire, keep_backups=settings.backups)
         self.passphrases: dict[str, str] = {}  # encrypted workspaces opened this session, never on disk
         self._apply_language()
+
+    @functools.cached_property
+    def workspaces(self) -> Workspaces:
+        """The workspaces of the data folder (the storage is loaded when they are first needed:
+        the window is shown before)."""
+        from lia_desktop.storage.workspace import Workspaces
+
+        return Workspaces(self.data_dir, self.questionnaire, keep_backups=self.settings.backups)
 
     def _apply_language(self) -> None:
         self.ui = Ui(self.questionnaire, self.settings.language)
@@ -50,4 +61,6 @@ class AppContext:
         self._apply_language()
 
     def examples(self) -> list[Path]:
+        from lia_desktop.export.exchange import SUFFIX
+
         return sorted((resources_dir() / "examples").glob(f"*{SUFFIX}"))

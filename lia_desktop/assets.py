@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from lia_desktop.domain.content import Questionnaire
+from lia_desktop.domain.model import LANGUAGES
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -47,5 +48,10 @@ def icon_files() -> list[Path]:
 
 @functools.cache
 def questionnaire() -> Questionnaire:
-    """The questionnaire shipped with the program, loaded and checked once per process."""
-    return Questionnaire.load(resources_dir() / "content")
+    """The questionnaire shipped with the program, loaded and checked once per process (its
+    files parsed once and cached, see content_cache.py)."""
+    from lia_desktop.content_cache import parsed_content
+
+    parsed = parsed_content(resources_dir() / "content")
+    texts = {lang: parsed[f"text.{lang}.toml"] for lang in LANGUAGES}
+    return Questionnaire(parsed["questionnaire.toml"], parsed["rules.toml"], texts, parsed["channels.toml"])

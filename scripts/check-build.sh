@@ -52,6 +52,16 @@ done
 "$program" --data-dir "$data" --workspace again import "$work/record.pdf"
 "$program" --data-dir "$data" --workspace again list
 
+step "export-all on every core (more records than are rendered in the program's own process)"
+for copy in 1 2 3; do
+  "$program" --data-dir "$data" --workspace many import --as-copy resources/examples/*.lia.json > /dev/null
+done
+"$program" --data-dir "$data" --workspace many export-all "$work/all" > /dev/null
+count=$(find "$work/all" -name '*.pdf' | wc -l)
+expected=$((3 * $(find resources/examples -name '*.lia.json' | wc -l)))
+[ "$count" = "$expected" ] || fail "export-all wrote $count records, not $expected"
+echo "export-all: $count records"
+
 step "the window opens and closes"
 LIA_QUIT_WHEN_SHOWN=1 "$program" --data-dir "$data" 2> "$work/window.err" || { cat "$work/window.err"; fail "the window did not start"; }
 if grep -v "propagateSizeHints" "$work/window.err" | grep -q .; then cat "$work/window.err"; fail "the window wrote warnings"; fi

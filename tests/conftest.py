@@ -2,10 +2,24 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
+
 import pytest
 
 from lia_desktop.assets import questionnaire as shipped_questionnaire
 from lia_desktop.domain.model import Assessment
+
+
+def pytest_configure(config):
+    """The content cache of the test run is its own (and so are those of the commands it runs)."""
+    if "LIA_CACHE_DIR" not in os.environ:
+        folder = tempfile.mkdtemp(prefix="lia-cache-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        os.environ["LIA_CACHE_DIR"] = folder
+
 
 # A newsletter to existing customers where every answer favours legitimate interest.
 FAVOURABLE = {

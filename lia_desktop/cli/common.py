@@ -21,9 +21,14 @@ def say(text: str = "") -> None:
     sys.stdout.write(for_terminal(text) + "\n")
 
 
-def say_raw(text: str) -> None:
-    """Output for programs (JSON), written as it is."""
-    sys.stdout.write(text + "\n")
+def say_json(data: object) -> None:
+    """JSON for programs, in UTF-8, indented by two spaces: byte for byte what
+    json.dumps(data, ensure_ascii=False, indent=2) writes, made by orjson in a fraction of the time."""
+    import orjson
+
+    sys.stdout.flush()
+    sys.stdout.buffer.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
+    sys.stdout.flush()
 
 
 def language(args: argparse.Namespace) -> str:
@@ -31,7 +36,7 @@ def language(args: argparse.Namespace) -> str:
     if getattr(args, "lang", None):
         return args.lang
     from lia_desktop import settings as settings_file
-    from lia_desktop.storage.workspace import data_dir_from
+    from lia_desktop.storage.paths import data_dir_from
 
     data_dir = data_dir_from(getattr(args, "data_dir", None))
     if settings_file.exists(data_dir):
@@ -51,7 +56,7 @@ def settings(args: argparse.Namespace):
     """The settings, read once per command."""
     if getattr(args, "_settings", None) is None:
         from lia_desktop import settings as settings_file
-        from lia_desktop.storage.workspace import data_dir_from
+        from lia_desktop.storage.paths import data_dir_from
 
         args._settings = settings_file.load(data_dir_from(getattr(args, "data_dir", None)))
     return args._settings

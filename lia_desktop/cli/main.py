@@ -44,7 +44,7 @@ def _error_line(args: argparse.Namespace, exc: LiaError) -> str:
 def _unexpected_line(args: argparse.Namespace, exc: Exception) -> str:
     """An error nobody foresaw: logged with its traceback, told in one line with the log's path."""
     from lia_desktop.crash_log import write_crash_log
-    from lia_desktop.storage.workspace import data_dir_from
+    from lia_desktop.storage.paths import data_dir_from
 
     detail = f"{type(exc).__name__}: {exc}"
     try:
@@ -64,7 +64,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from lia_desktop.storage.workspace import DEFAULT_WORKSPACE
+    from lia_desktop.storage.paths import DEFAULT_WORKSPACE
 
     parser = _Parser(prog=PROG, description=f"{APP_NAME}: legitimate interest assessments for direct marketing")
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
@@ -153,7 +153,7 @@ def main(argv: Sequence[str], gui: Callable[[argparse.Namespace], int] | None = 
             parser.print_help()
             return 0
         return gui(args)
-    from lia_desktop.storage.workspace import DEFAULT_WORKSPACE
+    from lia_desktop.storage.paths import DEFAULT_WORKSPACE
 
     args.workspace = args.workspace or DEFAULT_WORKSPACE
     try:

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
+import contextlib
 from pathlib import Path
 
-from lia_desktop.cli.common import branding, paper, passphrase, say, say_raw, settings, ui, workspaces, write_output
+from lia_desktop.cli.common import branding, paper, passphrase, say, say_json, settings, ui, workspaces, write_output
 from lia_desktop.storage.errors import LiaError, UnknownWorkspace
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from lia_desktop.storage.workspace import DEFAULT_WORKSPACE
+    from lia_desktop.storage.paths import DEFAULT_WORKSPACE
 
     spaces = workspaces(args)
     try:
@@ -29,7 +29,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                 review_due=args.review_due,
             )
     if args.json:
-        say_raw(json.dumps([r.to_json() for r in rows], ensure_ascii=False, indent=2))
+        say_json([r.to_json() for r in rows])
         return 0
     words = ui(args)
     for r in rows:
@@ -73,8 +73,9 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_export_all(args: argparse.Namespace) -> int:
-    from lia_desktop.assets import questionnaire
-    from lia_desktop.export import pdf
+    """Every record (or those filtered) into a folder, rendered on every core; Ctrl+C stops it
+    (the records written so far stay, each whole)."""
+    from lia_desktop.export.batch import render_all, stored_record
     from lia_desktop.export.filenames import record_names
 
     folder = Path(args.folder)
@@ -83,15 +84,20 @@ def cmd_export_all(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise LiaError(ui(args)("cli_cannot_create", path=folder, reason=exc.strerror or exc)) from None
     with workspaces(args).open(args.workspace, read_only=True, passphrase=passphrase(args)) as store:
-        rows = store.repository.list(status=args.status, verdict=args.verdict)
-        assessments = [store.repository.get(r.id) for r in rows]
-        changes = [store.repository.revision_changes(a.id) for a in assessments]
-    names = record_names([(a.organisation, a.title, a.id) for a in assessments])
-    q, chosen_paper, chosen_branding = questionnaire(), paper(args), branding(args)
-    for number, (assessment, name, changed) in enumerate(zip(assessments, names, changes, strict=True), start=1):
-        target = folder / name
-        write_output(str(target), pdf.render_record(assessment, q, chosen_paper, chosen_branding, changes=changed))
-        say(f"[{number}/{len(assessments)}] {target}")
+        repository = store.repository
+        rows = repository.list(status=args.status, verdict=args.verdict)
+        names = record_names([(r.organisation, r.title, r.id) for r in rows])
+        batch = render_all(len(rows), lambda n: stored_record(repository, rows[n].id), paper(args), branding(args))
+        with contextlib.closing(batch):
+            written = 0
+            for made in batch:
+                if made is None:
+                    continue
+                number, data = made
+                target = folder / names[number]
+                write_output(str(target), data)
+                written += 1
+                say(f"[{written}/{len(rows)}] {target}")
     return 0
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import tempfile
 from pathlib import Path
 
 from lia_desktop import APP_NAME, __version__
@@ -14,6 +13,8 @@ from lia_desktop.storage.errors import LiaError
 
 def cmd_selftest(args: argparse.Namespace) -> int:
     """Check the content, the schema, the worked examples and a crash-safe round trip."""
+    import tempfile
+
     from lia_desktop.assets import questionnaire, resources_dir
     from lia_desktop.domain.evaluation import evaluate
     from lia_desktop.export import exchange

@@ -8,7 +8,6 @@ questionnaire, so a document can be loaded, stored and exported without it.
 from __future__ import annotations
 
 import datetime as _dt
-import uuid
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -142,11 +141,18 @@ class Revision:
         )
 
 
+def new_id() -> str:
+    """A new assessment id (a random UUID); uuid is loaded when the first one is made."""
+    import uuid
+
+    return str(uuid.uuid4())
+
+
 @dataclass
 class Assessment:
     """A legitimate interest assessment for one direct marketing activity."""
 
-    id: str = field(default_factory=lambda: str(uuid.uuid4()))
+    id: str = field(default_factory=new_id)
     language: str = "nl"
     title: str = ""
     organisation: str = ""
@@ -284,7 +290,7 @@ class Assessment:
     def with_new_id(self) -> Assessment:
         """An exact copy under a new id (an import that must not clash)."""
         copy = Assessment.from_dict(self.to_dict())
-        copy.id = str(uuid.uuid4())
+        copy.id = new_id()
         return copy
 
     def duplicate(self) -> Assessment:

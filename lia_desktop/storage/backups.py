@@ -13,7 +13,6 @@ from pathlib import Path
 
 from lia_desktop.storage.errors import DamagedWorkspace, LiaError
 from lia_desktop.storage.safe_storage import atomic_write, files_like, load_validated, make_private_dir
-from lia_desktop.storage.validation import workspace_problem
 
 DEFAULT_KEEP = 10
 DAYS = 7
@@ -74,6 +73,8 @@ class Backups:
     def check(path: Path, passphrase: str | None = None) -> None:
         """Raise LiaError unless the backup would open as a workspace: the file, its workspace
         record and every assessment in it (encrypted without the passphrase: the header only)."""
+        from lia_desktop.storage.validation import workspace_problem
+
         data = load_validated(path, passphrase)
         problem = workspace_problem(data) if data else None
         if problem:

@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import base64
 import functools
-import hmac
 import json
 import os
 from dataclasses import dataclass
@@ -157,6 +156,8 @@ class Sealer:
         """The sealer of an encrypted file; WrongKey when the passphrase does not match its check."""
         header, info, _ = split(raw)
         derived = _derive(passphrase, info.salt, info.n, info.r, info.p)
+        import hmac  # loaded with the first encrypted workspace
+
         if info.check is not None and not hmac.compare_digest(derived[KEY:], info.check):
             raise WrongKey("the passphrase does not match")
         return cls(derived[:KEY], header, info)

@@ -1,132 +1,67 @@
-"""The repository: assessments in a TinyDB database, spoken of in domain objects.
+"""The repository: assessments in a workspace, spoken of in domain objects.
 
 Each assessment is one document of the table "assessments": the model's dict plus the
 advice computed when it was saved ("_verdict" and "_channels", with the content version
 "_rules"), so that listing a large workspace does not re-run the engine for every row; the
 version last completed ("_completed"), from which a revision is measured; and, per revision,
-the old and new value of each item it changed ("_changes", see storage/history.py).
+the old and new value of each item it changed ("_changes", see storage/history.py). The list,
+the search and the overview read the summary rows the store keeps (storage/index.py); a
+document is parsed only when its assessment is read.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from copy import deepcopy
-from dataclasses import dataclass, field
 from typing import Any
-
-from tinydb import TinyDB, where
 
 from lia_desktop.domain.content import Questionnaire
 from lia_desktop.domain.evaluation import Evaluation, evaluate
 from lia_desktop.domain.law_changes import advice_basis, law_changed
-from lia_desktop.domain.model import SCHEMA_VERSION, Assessment, Event, Revision, Status, now_utc
+from lia_desktop.domain.model import Assessment, Event, Revision, Status, now_utc
+from lia_desktop.storage import index
+from lia_desktop.storage.documents import Documents
 from lia_desktop.storage.errors import DuplicateId, NotFound
 from lia_desktop.storage.history import Change, changes_between
 from lia_desktop.storage.migrations import migrate
+from lia_desktop.storage.safe_storage import paused_gc
+from lia_desktop.storage.summaries import Summary, filter_summaries, today
+from lia_desktop.storage.validation import load_document
 
-TABLE = "assessments"
-DRAFT = Status.DRAFT.value  # plain strings for loops over every document: enum .value is slow
-ARCHIVED = Status.ARCHIVED.value
 MIN_PREFIX = 4
 
-
-@dataclass(frozen=True)
-class Summary:
-    """One row of the list of assessments."""
-
-    id: str
-    title: str
-    organisation: str
-    assessor: str
-    language: str
-    status: str
-    verdict: str
-    updated_at: str
-    review_date: str
-    channels: dict[str, str] = field(default_factory=dict)
-    law_changed: bool = False
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "organisation": self.organisation,
-            "assessor": self.assessor,
-            "language": self.language,
-            "status": self.status,
-            "verdict": self.verdict,
-            "updated_at": self.updated_at,
-            "review_date": self.review_date,
-            "channels": dict(self.channels),
-            "law_changed": self.law_changed,
-        }
-
-    def review_due(self, today: str) -> bool:
-        return bool(self.review_date) and self.review_date <= today and self.status != ARCHIVED
-
-
-def _today() -> str:
-    return _dt.date.today().isoformat()
+__all__ = ["Repository", "Summary", "filter_summaries"]
 
 
 def _channels(result: Evaluation) -> dict[str, str]:
     return {c.channel: c.verdict.value for c in result.channels}
 
 
-def filter_summaries(
-    rows: list[Summary],
-    search: str = "",
-    organisation: str | None = None,
-    status: str | Iterable[str] | None = None,
-    verdict: str | Iterable[str] | None = None,
-    review_due: bool = False,
-    today: str | None = None,
-) -> list[Summary]:
-    """The rows that pass every filter given (search looks in title, organisation, assessor)."""
-    statuses = {status} if isinstance(status, str) else set(status or ())
-    verdicts = {verdict} if isinstance(verdict, str) else set(verdict or ())
-    needle = search.casefold().strip()
-    today = today or _today()
-    return [
-        row
-        for row in rows
-        if (not needle or any(needle in text.casefold() for text in (row.title, row.organisation, row.assessor)))
-        and (organisation is None or row.organisation.casefold() == organisation.casefold())
-        and (not statuses or row.status in statuses)
-        and (not verdicts or row.verdict in verdicts)
-        and (not review_due or row.review_due(today))
-    ]
-
-
 class Repository:
-    def __init__(self, db: TinyDB, questionnaire: Questionnaire, clock: Callable[[], str] = now_utc) -> None:
-        self._table = db.table(TABLE)
+    def __init__(self, documents: Documents, questionnaire: Questionnaire, clock: Callable[[], str] = now_utc) -> None:
+        self._documents = documents
         self._questionnaire = questionnaire
         self._clock = clock
+        self._summaries: tuple[Any, list[Summary]] = (None, [])
 
     # ---------------------------------------------------------------- reading
 
-    def _doc(self, assessment_id: str) -> Any:
-        return self._table.get(where("id") == assessment_id)
+    def _doc(self, assessment_id: str) -> dict[str, Any] | None:
+        doc_id = self._documents.find(assessment_id)
+        return None if doc_id is None else self._documents.document(doc_id)
 
     def __contains__(self, assessment_id: str) -> bool:
-        return self._doc(assessment_id) is not None
+        return self._documents.find(assessment_id) is not None
 
     def __len__(self) -> int:
-        return len(self._table)
-
-    @staticmethod
-    def _to_assessment(doc: dict[str, Any]) -> Assessment:
-        data = {k: v for k, v in doc.items() if not k.startswith("_")}
-        return Assessment.from_dict(migrate(data))
+        return len(self._documents)
 
     def resolve(self, key: str) -> str:
         """The full id for an id or a unique prefix of at least four characters."""
-        if self._doc(key) is not None:
+        if key in self:
             return key
         if len(key) >= MIN_PREFIX:
-            matches = [doc["id"] for doc in self._table if str(doc.get("id", "")).startswith(key)]
+            matches = [assessment_id for assessment_id in self._documents.by_id if assessment_id.startswith(key)]
             if len(matches) == 1:
                 return matches[0]
             if len(matches) > 1:
@@ -135,65 +70,38 @@ class Repository:
 
     def get(self, key: str) -> Assessment:
         doc = self._doc(self.resolve(key))
-        return self._to_assessment(doc)
+        assert doc is not None
+        return load_document(doc)
 
     def revision_changes(self, key: str) -> dict[int, list[Change]]:
         """Per revision (by its position in the history), the old and new value of each item it
         changed; revisions made before these were kept, or brought in by an import, have none."""
-        details = self._doc(self.resolve(key)).get("_changes") or {}
+        doc = self._doc(self.resolve(key))
+        assert doc is not None
+        details = doc.get("_changes") or {}
         return {int(index): [Change.from_json(c) for c in changes] for index, changes in details.items()}
 
     def all(self) -> list[Assessment]:
-        return [self._to_assessment(doc) for doc in self._table]
-
-    def _advice_of(self, doc: dict[str, Any]) -> tuple[str, dict[str, str]]:
-        if doc.get("_rules") == self._questionnaire.version and doc.get("_verdict") and "_channels" in doc:
-            return doc["_verdict"], doc["_channels"]
-        result = evaluate(self._to_assessment(doc), self._questionnaire)
-        return result.verdict.value, _channels(result)
-
-    @staticmethod
-    def _basis_of(doc: dict[str, Any]) -> Any:
-        """The advice basis of a stored document, as its current schema version has it."""
-        if doc.get("schema_version") == SCHEMA_VERSION:
-            return doc.get("advice_basis")
-        try:
-            return migrate({k: v for k, v in doc.items() if not k.startswith("_")}).get("advice_basis")
-        except ValueError:
-            return None
-
-    def _raw_docs(self) -> Iterable[dict[str, Any]]:
-        """The stored documents as the storage holds them, for reading only.
-
-        Iterating the TinyDB table wraps every document in a Document copy; for listing a
-        large workspace that copying was most of the time.
-        """
-        tables = self._table.storage.read() or {}
-        return tables.get(TABLE, {}).values()
+        return [load_document(self._documents.document(doc_id)) for doc_id in self._documents.rows]
 
     def summaries(self) -> list[Summary]:
-        """One summary per assessment, newest change first."""
-        today = _today()
-        rows = []
-        for doc in self._raw_docs():
-            verdict, channels = self._advice_of(doc)
-            rows.append(
-                Summary(
-                    id=doc["id"],
-                    title=doc.get("title", ""),
-                    organisation=doc.get("organisation", ""),
-                    assessor=doc.get("assessor", ""),
-                    language=doc.get("language", "nl"),
-                    status=doc.get("status", DRAFT),
-                    verdict=verdict,
-                    updated_at=doc.get("updated_at", ""),
-                    review_date=doc.get("review_date", ""),
-                    channels=channels,
-                    law_changed=law_changed(self._basis_of(doc), self._questionnaire, today),
-                )
-            )
-        rows.sort(key=lambda r: (r.updated_at, r.id), reverse=True)
-        return rows
+        """One summary per assessment, newest change first (made once per write and day)."""
+        on = today()
+        key = (self._documents.generation, id(self._documents), on)
+        if self._summaries[0] == key:
+            return list(self._summaries[1])
+        q = self._questionnaire
+        changed: dict[int, bool] = {}  # bases are shared by many rows (drafts have none): each judged once
+        for r in self._documents.rows.values():
+            basis = r[index.BASIS]
+            if id(basis) not in changed:
+                changed[id(basis)] = law_changed(basis, q, on)
+        make = Summary._make
+        with paused_gc():
+            rows = [make((*r[: index.BASIS], changed[id(r[index.BASIS])])) for r in self._documents.rows.values()]
+            rows.sort(key=lambda r: (r.updated_at, r.id), reverse=True)
+        self._summaries = (key, rows)
+        return list(rows)
 
     def list(self, **filters: Any) -> list[Summary]:
         """Summaries, newest change first, that pass every filter given (see filter_summaries)."""
@@ -202,8 +110,9 @@ class Repository:
     def organisations(self) -> list[str]:
         """The organisations named, each once however it is capitalised (newest spelling wins)."""
         names: dict[str, str] = {}
-        for doc in sorted(self._table, key=lambda d: d.get("updated_at", ""), reverse=True):
-            name = doc.get("organisation", "").strip()
+        rows = sorted(self._documents.rows.values(), key=lambda r: r[index.UPDATED_AT], reverse=True)
+        for row in rows:
+            name = row[index.ORGANISATION].strip()
             if name:
                 names.setdefault(name.casefold(), name)
         return sorted(names.values(), key=str.casefold)
@@ -224,7 +133,8 @@ class Repository:
         self, assessment: Assessment, completed: dict[str, Any] | None = None, changes: list[Change] | None = None
     ) -> None:
         """Store an assessment; `changes` are those of its newest revision."""
-        existing = self._doc(assessment.id)
+        doc_id = self._documents.find(assessment.id)
+        existing = None if doc_id is None else self._documents.document(doc_id)
         if completed is None and existing is not None:
             completed = existing.get("_completed")
         doc = self._document(assessment, completed)
@@ -233,15 +143,10 @@ class Repository:
             details[str(len(assessment.revisions) - 1)] = [c.to_json() for c in changes]
         if details:
             doc["_changes"] = details
-        if existing is None:
-            self._table.insert(doc)
+        if doc_id is None:
+            self._documents.add([doc])
         else:
-
-            def replace(stored: dict[str, Any]) -> None:
-                stored.clear()
-                stored.update(doc)
-
-            self._table.update(replace, doc_ids=[existing.doc_id])
+            self._documents.put({doc_id: doc})
 
     def add(self, assessment: Assessment, source: str = "") -> Assessment:
         """Store a new assessment; an id that exists already is refused, never overwritten."""
@@ -262,7 +167,7 @@ class Repository:
             if assessment.id in self or assessment.id in seen:
                 raise DuplicateId(assessment.id, source or "import")
             seen.add(assessment.id)
-        self._table.insert_multiple([self._document(a) for a in assessments])
+        self._documents.add([self._document(a) for a in assessments])
 
     def save(self, assessment: Assessment, by: str = "") -> Assessment:
         """Save a draft. A completed assessment that is changed becomes a draft again (revision
@@ -271,7 +176,7 @@ class Repository:
         completed = None
         details: list[Change] = []
         if existing is not None and existing.get("status") == Status.COMPLETED.value:
-            before = self._to_assessment(existing)
+            before = load_document(existing)
             changes = assessment.changed_items(before)
             if changes:
                 completed = existing.get("_completed") or before.to_dict()
@@ -325,29 +230,26 @@ class Repository:
         return copy
 
     def delete(self, key: str) -> None:
-        assessment_id = self.resolve(key)
-        self._table.remove(where("id") == assessment_id)
+        doc_id = self._documents.find(self.resolve(key))
+        assert doc_id is not None
+        self._documents.remove([doc_id])
 
     # ---------------------------------------------------------------- undo
 
     def stored(self, key: str) -> dict[str, Any]:
         """A copy of an assessment's stored document, with what the store keeps beside the
         record: what `put_back` needs to undo a change or a deletion exactly."""
-        return deepcopy(dict(self._doc(self.resolve(key))))
+        doc = self._doc(self.resolve(key))
+        assert doc is not None
+        return doc  # parsed anew from the file: a copy of its own
 
     def put_back(self, documents: list[dict[str, Any]]) -> None:
         """Store documents exactly as `stored` gave them, in one write each for those replaced and
         those restored after a deletion."""
         by_id = {doc["id"]: deepcopy(doc) for doc in documents}
-        present = {doc.doc_id: doc["id"] for doc in self._table.search(where("id").one_of(list(by_id)))}
-
-        def restore(stored: dict[str, Any]) -> None:
-            document = by_id[stored["id"]]
-            stored.clear()
-            stored.update(document)
-
+        present = {self._documents.find(i): doc for i, doc in by_id.items() if i in self}
         if present:
-            self._table.update(restore, doc_ids=list(present))
-        missing = [doc for assessment_id, doc in by_id.items() if assessment_id not in present.values()]
+            self._documents.put(present)
+        missing = [doc for assessment_id, doc in by_id.items() if assessment_id not in self]
         if missing:
-            self._table.insert_multiple(missing)
+            self._documents.add(missing)

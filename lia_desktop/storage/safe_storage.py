@@ -1,16 +1,18 @@
-"""A crash-safe TinyDB storage: validate on open, write atomically, never rewrite in place.
+"""Crash-safe storage of a workspace file: validate on open, write atomically, never rewrite in place.
 
 TinyDB's own JSONStorage truncates and rewrites the live file; a crash, a power cut or a full
 disk half-way destroys the database, and it opens a damaged or empty file without complaint.
 This storage instead:
 
-* reads and validates the whole file when it is opened, raising DamagedWorkspace for an empty,
-  truncated, non-JSON, BOM-prefixed or wrong-shape file, and never writes over such a file;
-* writes by serialising to a temporary file in the same folder, fsync, atomic replace, and
-  fsync of the folder, so the file on disk is always either the old or the new version;
-* keeps the last good state in memory (TinyDB re-reads storage on every query), which is
-  safe because a workspace has one writer at a time (see locking.py);
+* reads the whole file (decrypting it where it is encrypted) when it is opened; what is in it
+  is checked by the documents layer (documents.py), which raises DamagedWorkspace for an
+  empty, truncated, non-JSON, BOM-prefixed or wrong-shape file, and never writes over such a
+  file;
+* writes by putting the bytes in a temporary file in the same folder, fsync, atomic replace,
+  and fsync of the folder, so the file on disk is always either the old or the new version;
 * creates files readable by the owner only.
+
+The file stays a TinyDB database ({table: {doc_id: document}}), which TinyDB itself can open.
 """
 
 from __future__ import annotations
@@ -19,14 +21,10 @@ import contextlib
 import errno
 import gc
 import os
-import secrets
 import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-
-import orjson
-from tinydb.storages import Storage
 
 from lia_desktop.storage.crypto import HeaderError, Sealer, SealError, WrongKey, check_header, is_encrypted
 from lia_desktop.storage.errors import (
@@ -79,7 +77,7 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
     """
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
     for _attempt in range(100):
-        tmp = path.with_name(f".{path.name}.{secrets.token_hex(8)}.tmp")
+        tmp = path.with_name(f".{path.name}.{os.urandom(8).hex()}.tmp")
         try:
             return os.open(tmp, flags, 0o600), tmp
         except FileExistsError:
@@ -87,21 +85,25 @@ def _create_temporary(path: Path) -> tuple[int, Path]:
     raise FileExistsError(errno.EEXIST, "no free temporary name", str(path.parent))
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> None:
     """Replace `path` by `data` so that a crash leaves either the old or the new file.
 
     A link at `path` itself is replaced, not written through (see write_through_link for the
-    workspace, whose link the user made on purpose).
+    workspace, whose link the user made on purpose). Without `durable` nothing is flushed to the
+    disk (for a cache that is checked when it is read: after a power cut it may be old or gone,
+    never half of one and half of the other as the program sees it).
     """
     fd, tmp = _create_temporary(path)
     try:
         try:
             _write_all(fd, data)
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         os.replace(tmp, path)
-        _fsync_folder(path.parent)
+        if durable:
+            _fsync_folder(path.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -184,6 +186,10 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            # What was made is set aside from the collector before it runs again: its first
+            # collections would otherwise scan every one of those objects (in vain: JSON data has
+            # no cycles). Objects freed later are freed all the same (reference counting).
+            gc.freeze()
             gc.enable()
 
 
@@ -194,11 +200,18 @@ def _read(path: Path) -> bytes:
         raise DamagedWorkspace(path, f"cannot be read: {describe_os_error(exc)}") from exc
 
 
-def read_workspace(path: Path, passphrase: str | None = None) -> tuple[dict[str, Any], Sealer | None, int]:
-    """Read, decrypt where needed, and validate a workspace file.
+def read_workspace(path: Path, passphrase: str | None = None) -> dict[str, Any]:
+    """Read, decrypt where needed, and validate the shape of a workspace file."""
+    raw = read_plain(path, passphrase)[0]
+    with paused_gc():
+        return parse_validated(raw, path)
 
-    Returns the data, and for an encrypted workspace the sealer that writes it back and the
-    save counter sealed in it (0 otherwise).
+
+def read_plain(path: Path, passphrase: str | None = None) -> tuple[bytes, Sealer | None, int]:
+    """Read and decrypt where needed a workspace file.
+
+    Returns its JSON, and for an encrypted workspace the sealer that writes it back and the save
+    counter sealed in it (0 otherwise).
     """
     raw = _read(path)
     sealer, counter = None, 0
@@ -216,8 +229,7 @@ def read_workspace(path: Path, passphrase: str | None = None) -> tuple[dict[str,
             if sealer.info.check is None:  # version 1: a wrong passphrase looks the same
                 raise WrongPassphrase(path, certain=False) from None
             raise DamagedWorkspace(path, str(exc)) from None
-    with paused_gc():
-        return parse_validated(raw, path), sealer, counter
+    return raw, sealer, counter
 
 
 def load_validated(path: Path, passphrase: str | None = None) -> dict[str, Any]:
@@ -232,7 +244,7 @@ def load_validated(path: Path, passphrase: str | None = None) -> dict[str, Any]:
         except HeaderError as exc:
             raise DamagedWorkspace(path, str(exc)) from None
         return {}
-    return read_workspace(path, passphrase)[0]
+    return read_workspace(path, passphrase)
 
 
 def parse_validated(raw: bytes, path: Path) -> dict[str, Any]:
@@ -241,6 +253,8 @@ def parse_validated(raw: bytes, path: Path) -> dict[str, Any]:
         raise DamagedWorkspace(path, "the file is empty" if not raw else "the file holds only blanks")
     if raw.startswith(b"\xef\xbb\xbf"):
         raise DamagedWorkspace(path, "the file starts with a byte order mark, so another program has rewritten it")
+    import orjson  # loaded with the first workspace: the window is shown before
+
     try:
         data = orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
@@ -251,8 +265,8 @@ def parse_validated(raw: bytes, path: Path) -> dict[str, Any]:
     return data
 
 
-class SafeStorage(Storage):
-    """TinyDB storage on one JSON file; see the module docstring."""
+class SafeStorage:
+    """One workspace file, read whole and written whole; see the module docstring."""
 
     def __init__(
         self,
@@ -267,12 +281,13 @@ class SafeStorage(Storage):
         self.before_write = before_write
         self.high_water = high_water
         self._passphrase = passphrase
-        self._data: dict[str, Any] | None = None
+        self._raw: bytes | None = None
         self._sealer: Sealer | None = None
         self._counter = 0
         if self.path.exists():
-            self._data, self._sealer, self._counter = read_workspace(self.path, passphrase)
+            self._raw, self._sealer, self._counter = read_plain(self.path, passphrase)
             if passphrase is not None and self._sealer is None:
+                parse_validated(self._raw, self.path)  # a damaged file is told as damaged first
                 raise NotEncrypted(self.path)
             self._check_rollback()
         elif passphrase:  # a new workspace named with a passphrase is created encrypted
@@ -290,53 +305,53 @@ class SafeStorage(Storage):
     def encrypted(self) -> bool:
         return self._sealer is not None
 
-    def read(self) -> dict[str, Any] | None:
-        return self._data
+    def read_bytes(self) -> bytes | None:
+        """The file's JSON as read when it was opened (decrypted), None when there was no file.
+        Handed out once: the documents layer keeps it from then on."""
+        raw, self._raw = self._raw, None
+        return raw
 
-    def write(self, data: dict[str, Any]) -> None:
+    def write_bytes(self, payload: bytes) -> None:
         if self.read_only:
-            self._reload()
             raise ReadOnlyWorkspace(self.path)
+        sealer = self._sealer
         try:
-            payload = orjson.dumps(data)
-            if self._sealer is not None:
+            if sealer is not None:
                 assert self._passphrase is not None
-                self._sealer = self._sealer.upgraded(self._passphrase)  # today's version and strength
-                payload = self._sealer.seal(payload, self._counter + 1)
+                sealer = sealer.upgraded(self._passphrase)  # today's version and strength
+                payload = sealer.seal(payload, self._counter + 1)
             if self.before_write is not None:
                 self.before_write(self.path)
             atomic_write(link_target(self.path), payload)
         except OSError as exc:
-            self._reload()
             raise StoreWriteError(self.path, describe_os_error(exc)) from exc
-        except BaseException:
-            self._reload()
-            raise
-        self._data = data
-        if self._sealer is not None:
+        if sealer is not None:
+            self._sealer = sealer
             self._counter += 1
             if self.high_water is not None:
-                self.high_water.set(self._sealer.info.salt, self._counter)
-
-    def _reload(self) -> None:
-        """TinyDB changed our cached data before writing it: go back to what is on disk."""
-        self._data = read_workspace(self.path, self._passphrase)[0] if self.path.exists() else None
+                self.high_water.set(sealer.info.salt, self._counter)
 
     def close(self) -> None:
         pass
 
 
-class MemoryStorage(Storage):
+class MemoryStorage:
     """The same contract in memory, for tests and for previews that must not touch disk."""
+
+    path = Path(":memory:")
 
     def __init__(self, read_only: bool = False) -> None:
         self.read_only = read_only
-        self._data: dict[str, Any] | None = None
+        self.encrypted = False
+        self.payload: bytes | None = None
 
-    def read(self) -> dict[str, Any] | None:
-        return None if self._data is None else orjson.loads(orjson.dumps(self._data))
+    def read_bytes(self) -> bytes | None:
+        return self.payload
 
-    def write(self, data: dict[str, Any]) -> None:
+    def write_bytes(self, payload: bytes) -> None:
         if self.read_only:
-            raise ReadOnlyWorkspace(Path(":memory:"))
-        self._data = orjson.loads(orjson.dumps(data))
+            raise ReadOnlyWorkspace(self.path)
+        self.payload = payload
+
+    def close(self) -> None:
+        pass

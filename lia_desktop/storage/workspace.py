@@ -4,6 +4,7 @@ Layout of the data folder (--data-dir, LIA_DATA_DIR, or the per-user application
 
     workspaces/<name>.json        the workspaces
     workspaces/<name>.lock        held by the process that writes the workspace
+    workspaces/<name>.index       its summary index (a cache, see index.py)
     backups/<name>/<name>.<UTC>.json   rotating backups
     set-aside/                    damaged files moved aside on recovery, deleted workspaces
 """
@@ -17,16 +18,14 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import filelock
-import platformdirs
-from tinydb import TinyDB
-
-from lia_desktop import APP_NAME
 from lia_desktop.domain.content import Questionnaire
 from lia_desktop.domain.model import now_utc
+from lia_desktop.storage import index
 from lia_desktop.storage.backups import DEFAULT_KEEP, Backups
 from lia_desktop.storage.crypto import MAGIC, HeaderError, Sealer, WrongKey, is_encrypted
+from lia_desktop.storage.documents import Documents
 from lia_desktop.storage.errors import (
     BadWorkspaceName,
     DamagedWorkspace,
@@ -39,6 +38,7 @@ from lia_desktop.storage.errors import (
     WorkspaceInUse,
     WrongPassphrase,
 )
+from lia_desktop.storage.paths import DEFAULT_WORKSPACE, data_dir_from, default_data_dir
 from lia_desktop.storage.repository import Repository
 from lia_desktop.storage.rollback import HighWater
 from lia_desktop.storage.safe_storage import (
@@ -50,24 +50,17 @@ from lia_desktop.storage.safe_storage import (
     link_target,
     make_private_dir,
 )
-from lia_desktop.storage.validation import META_TABLE, WORKSPACE_FORMAT, WORKSPACE_VERSION, workspace_problem
+from lia_desktop.storage.validation import META_TABLE, WORKSPACE_FORMAT, WORKSPACE_VERSION
 
-DEFAULT_WORKSPACE = "default"
+if TYPE_CHECKING:
+    import filelock
+
+__all__ = ["DEFAULT_WORKSPACE", "WorkspaceStore", "Workspaces", "data_dir_from", "default_data_dir"]
+
 LOCK_TIMEOUT = 2.0
 MAX_NAME = 80
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-
-
-def default_data_dir() -> Path:
-    """The platform's per-user application data folder (the one place that knows the OS)."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False, roaming=True))
-
-
-def data_dir_from(argument: str | None) -> Path:
-    """--data-dir, else LIA_DATA_DIR, else the platform folder."""
-    chosen = argument or os.environ.get("LIA_DATA_DIR")
-    return Path(chosen).expanduser() if chosen else default_data_dir()
 
 
 def check_name(name: str) -> str:
@@ -88,6 +81,8 @@ def check_name(name: str) -> str:
 
 def acquire_lock(path: Path, timeout: float) -> filelock.BaseFileLock:
     """The one-writer lock of a workspace (waits up to `timeout` seconds), or WorkspaceInUse."""
+    import filelock  # loaded by the first writer only: reading needs no lock
+
     lock = filelock.FileLock(path.with_suffix(".lock"), timeout=timeout, thread_local=False, mode=0o600)
     try:
         lock.acquire()
@@ -122,9 +117,11 @@ class WorkspaceStore:
             if not read_only:
                 self._remove_stale_temporaries()
             try:
+                index_file = index.index_path(path)
+                reading = index.Reading(index_file) if index_file.exists() else None  # while the file is read
                 storage = SafeStorage(path, read_only, self._before_write, passphrase, high_water=HighWater.of(path))
                 self.encrypted = storage.encrypted
-                self.db = TinyDB(storage=lambda: storage)
+                self.documents = Documents(storage, questionnaire, None if self.encrypted else index_file, reading)
                 self._check_meta(clock)
             except DamagedWorkspace as exc:
                 raise DamagedWorkspace(path, exc.reason, backups.good(passphrase) if backups else []) from exc
@@ -138,7 +135,7 @@ class WorkspaceStore:
         except BaseException:
             self._release()
             raise
-        self.repository = Repository(self.db, questionnaire, clock)
+        self.repository = Repository(self.documents, questionnaire, clock)
 
     @classmethod
     def in_memory(cls, questionnaire: Questionnaire, clock: Callable[[], str] = now_utc) -> WorkspaceStore:
@@ -149,24 +146,17 @@ class WorkspaceStore:
         store._backed_up = True
         store._lock = None
         store.encrypted = False
-        store.db = TinyDB(storage=MemoryStorage)
+        store.documents = Documents(MemoryStorage(), questionnaire, None)
         store._check_meta(clock)
-        store.repository = Repository(store.db, questionnaire, clock)
+        store.repository = Repository(store.documents, questionnaire, clock)
         return store
 
     def _check_meta(self, clock: Callable[[], str]) -> None:
-        """A new workspace gets its workspace record; an existing one must be usable throughout
-        (its record, and every assessment migrates and loads), else it is damaged."""
-        data = self.db.storage.read() or {}
-        if not data:
-            if not self.read_only:
-                self.db.table(META_TABLE).insert(
-                    {"format": WORKSPACE_FORMAT, "version": WORKSPACE_VERSION, "created_at": clock()}
-                )
-            return
-        problem = workspace_problem(data)
-        if problem:
-            raise DamagedWorkspace(self.path, problem)
+        """A new workspace gets its workspace record (an existing one was checked when its
+        documents were opened: its record, and that every assessment migrates and loads)."""
+        if self.documents.is_empty() and not self.read_only:
+            record = {"format": WORKSPACE_FORMAT, "version": WORKSPACE_VERSION, "created_at": clock()}
+            self.documents.add([record], table=META_TABLE)
 
     def _remove_stale_temporaries(self) -> None:
         """Temporary files a crashed writer left; we hold the lock, so nobody else writes them."""
@@ -191,7 +181,6 @@ class WorkspaceStore:
             self._lock = None
 
     def close(self) -> None:
-        self.db.close()
         self._release()
 
     def __enter__(self) -> WorkspaceStore:
@@ -295,6 +284,8 @@ class Workspaces:
             try:
                 os.replace(source, target)
                 HighWater.of(source).move_to(target)
+                with contextlib.suppress(FileNotFoundError):  # the index describes the file, whatever its name
+                    os.replace(index.index_path(source), index.index_path(target))
                 old_backups = self.backup_root / check_name(old)
                 if old_backups.is_dir():
                     new_backups = self.backup_root / new
@@ -318,6 +309,7 @@ class Workspaces:
             except OSError as exc:
                 raise StoreWriteError(source, describe_os_error(exc)) from exc
             HighWater.of(source).forget()
+            index.forget(index.index_path(source))  # it names the assessments: it goes with them
         return target
 
     def restore(self, name: str, backup: Path, passphrase: str | None = None) -> Path | None:
@@ -343,6 +335,7 @@ class Workspaces:
                 elif passphrase is not None:
                     raise NotEncrypted(backup)
             kept = self._set_aside(target)
+            index.forget(index.index_path(target))
             atomic_write(link_target(target), data)
         except OSError as exc:
             raise StoreWriteError(target, describe_os_error(exc)) from exc

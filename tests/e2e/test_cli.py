@@ -196,7 +196,7 @@ def test_pdf_export_blank_batch_and_import_from_pdf(cli, tmp_path):
 
 def test_the_window_starts_and_stops_as_a_program(cli, tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "LIA_DATA_DIR"}
-    env.update(QT_QPA_PLATFORM="offscreen", LIA_QUIT_WHEN_SHOWN="1", LIA_NO_ERROR_WINDOWS="1")
+    env.update(QT_QPA_PLATFORM="offscreen", LIA_QUIT_WHEN_FILLED="1", LIA_NO_ERROR_WINDOWS="1")
     assert cli("import", NEWSLETTER).returncode == 0
     done = subprocess.run(
         [sys.executable, "-m", "lia_desktop", "--data-dir", str(cli.data), "--lang", "fr"],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 
 from lia_desktop import app
@@ -28,3 +29,25 @@ def test_an_unexpected_exception_is_logged_and_shown_with_the_log_path(tmp_path,
     assert shown and str(log) in shown[0][0] and shown[0][1] == "boom"
     assert "Traceback" not in stderr.getvalue() and str(log) in stderr.getvalue()  # one line, no traceback
     assert stderr.getvalue().count("\n") == 1
+
+
+def test_the_window_is_shown_before_the_workspace_is_read(qapp, tmp_path, monkeypatch):
+    """The window is there at once; the workspace is opened (and the list filled) right after,
+    from the event loop, so a large workspace never keeps the window from appearing."""
+    calls = []
+
+    class Window:  # stands in for the main window: only what run_gui asks of it
+        def __init__(self, ctx):
+            self.ctx = ctx
+
+        def show(self):
+            calls.append("show")
+
+        def open_workspace(self, name):
+            calls.append(f"open {name}")
+
+    monkeypatch.setattr("lia_desktop.ui.main.window.MainWindow", Window)
+    monkeypatch.setattr(app, "install_crash_handler", lambda *args, **kwargs: None)
+    monkeypatch.setenv("LIA_QUIT_WHEN_FILLED", "1")
+    assert app.run_gui(argparse.Namespace(data_dir=str(tmp_path), lang="en", workspace="klant")) == 0
+    assert calls == ["show", "open klant"]

@@ -10,6 +10,7 @@ from lia_desktop.domain.model import Event, Status
 from lia_desktop.storage import migrations
 from lia_desktop.storage.errors import DuplicateId, NotFound
 from lia_desktop.storage.migrations import MigrationError, migrate
+from lia_desktop.storage.workspace import WorkspaceStore
 from tests.conftest import make_assessment
 
 
@@ -143,8 +144,9 @@ def test_list_search_and_filters(store):
 def test_list_recomputes_a_verdict_stored_under_other_rules(store, questionnaire):
     repo = store.repository
     a = repo.save(make_assessment())
-    table = store.db.table("assessments")
-    table.update({"_verdict": "not_suitable", "_rules": questionnaire.version - 1})
+    documents = store.documents
+    doc_id = documents.find(a.id)
+    documents.put({doc_id: dict(documents.document(doc_id), _verdict="not_suitable", _rules=questionnaire.version - 1)})
     assert repo.list()[0].verdict == "suitable"
     assert a.id in repo
 
@@ -231,14 +233,11 @@ def test_a_version_1_exchange_file_imports_unchanged_in_meaning(path, questionna
 def test_a_version_1_workspace_opens_and_lists_law_changed(tmp_path, questionnaire):
     import json
 
-    from tinydb import TinyDB
-
-    from lia_desktop.storage.repository import Repository
-
     docs = {str(i): json.loads(p.read_text(encoding="utf-8"))["assessment"] for i, p in enumerate(V1_FILES, 1)}
-    (tmp_path / "ws.json").write_text(json.dumps({"assessments": docs}), encoding="utf-8")
-    with TinyDB(tmp_path / "ws.json") as db:
-        repo = Repository(db, questionnaire)
+    record = {"format": "lia-workspace", "version": 1}
+    (tmp_path / "ws.json").write_text(json.dumps({"workspace": {"1": record}, "assessments": docs}), encoding="utf-8")
+    with WorkspaceStore(tmp_path / "ws.json", questionnaire, backups=None, read_only=True) as store:
+        repo = store.repository
         rows = {r.id: r for r in repo.list()}
         assert len(rows) == len(V1_FILES)
         for doc in docs.values():

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWid
 from lia_desktop.domain.content import Texts
 from lia_desktop.domain.model import Status, Verdict
 from lia_desktop.i18n import Ui
-from lia_desktop.storage.repository import Summary, filter_summaries
+from lia_desktop.storage.summaries import Summary, filter_summaries
 
 
 class FilterBar(QWidget):

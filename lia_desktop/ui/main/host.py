@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtWidgets import QWidget
 
 from lia_desktop.app_context import AppContext
-from lia_desktop.storage.workspace import WorkspaceStore
 
 if TYPE_CHECKING:
+    from lia_desktop.storage.workspace import WorkspaceStore
     from lia_desktop.ui.wizard.shell import AssessmentWizard
 
 

@@ -3,6 +3,7 @@ listed), the blank questionnaire, the preview and printing."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 
 from lia_desktop.domain.model import Assessment
 from lia_desktop.export import exchange
+from lia_desktop.export.batch import render_all, stored_record
 from lia_desktop.export.filenames import record_name, record_names
 from lia_desktop.export.output import write_output
 from lia_desktop.storage.errors import LiaError
@@ -114,25 +116,32 @@ class OutputCommands:
         folders.remember(self.ctx.window_settings, folder, is_folder=True)
         selected = self.host.selected_ids()
         ids = selected if len(selected) > 1 else self.host.listed_ids()
-        assessments = [self.host.store.repository.get(assessment_id) for assessment_id in ids]
-        names = record_names([(a.organisation, a.title, a.id) for a in assessments])  # one file each
+        repository = self.host.store.repository
+        rows = {row.id: row for row in repository.summaries()}  # the names, without loading every record
+        names = record_names([(rows[i].organisation, rows[i].title, i) for i in ids])  # one file each
         progress = QProgressDialog(ui("exporting"), ui("cancel"), 0, len(ids), self.parent)
         progress.setObjectName("export.progress")
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         written: list[Path] = []
-        for number, (assessment, name) in enumerate(zip(assessments, names, strict=True)):
-            if progress.wasCanceled():
-                break
-            progress.setValue(number)
-            QApplication.processEvents()
-            data = self.render(assessment)
-            if data is None:
-                break
-            target = Path(folder) / name
-            if not self._write(target, data):
-                break
-            written.append(target)
+        s = self.ctx.settings
+        batch = render_all(len(ids), lambda n: stored_record(repository, ids[n]), s.paper, self._branding())
+        try:
+            with contextlib.closing(batch):  # leaving the loop stops the batch
+                for made in batch:
+                    QApplication.processEvents()
+                    if progress.wasCanceled():
+                        break
+                    if made is None:
+                        continue
+                    number, data = made
+                    target = Path(folder) / names[number]
+                    if not self._write(target, data):
+                        break
+                    written.append(target)
+                    progress.setValue(len(written))
+        except Exception as exc:  # told (and an unexpected one logged); what was written stays
+            self.host.show_error(exc)
         progress.setValue(len(ids))
         self.host.tell(ui.plural("exported_all", len(written), path=folder), 10000)
         return written

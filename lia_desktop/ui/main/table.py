@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from lia_desktop import palette
 from lia_desktop.app_context import AppContext
-from lia_desktop.storage.repository import Summary
+from lia_desktop.storage.summaries import Summary
 
 COLUMNS = ("title", "organisation", "status", "verdict", "updated", "review")
 Index = QModelIndex | QPersistentModelIndex
@@ -22,7 +22,7 @@ class AssessmentTable(QAbstractTableModel):
         super().__init__()
         self.ctx = ctx
         self.rows: list[Summary] = []
-        self.cells: list[tuple[str, ...]] = []
+        self.cells: dict[int, tuple[str, ...]] = {}
         self.sort_column, self.sort_order = COLUMNS.index("updated"), Qt.SortOrder.DescendingOrder
         self.today = _dt.date.today().isoformat()
 
@@ -30,9 +30,15 @@ class AssessmentTable(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.today = _dt.date.today().isoformat()
-        self.cells = [self._cells(row) for row in rows]  # worked out once, not on every paint
+        self.cells = {}  # a row's cells are worked out when it is first shown, then kept
         self.endResetModel()
         self.sort(self.sort_column, self.sort_order)
+
+    def cells_of(self, number: int) -> tuple[str, ...]:
+        cells = self.cells.get(number)
+        if cells is None:
+            cells = self.cells[number] = self._cells(self.rows[number])
+        return cells
 
     def _cells(self, row: Summary) -> tuple[str, ...]:
         t, ui = self.ctx.content, self.ctx.ui
@@ -65,7 +71,7 @@ class AssessmentTable(QAbstractTableModel):
         row = self.rows[index.row()]
         column = COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.cells[index.row()][index.column()]
+            return self.cells_of(index.row())[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and column == "verdict":
             t = self.ctx.content
             lines = [t.verdict(row.verdict)]

@@ -15,10 +15,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWid
 from lia_desktop import APP_NAME, __version__
 from lia_desktop.app_context import AppContext
 from lia_desktop.domain.model import Verdict
-from lia_desktop.export import exchange
 from lia_desktop.storage.errors import DamagedWorkspace, LiaError, PassphraseRequired, RolledBack, WrongPassphrase
+from lia_desktop.storage.paths import DEFAULT_WORKSPACE
 from lia_desktop.storage.safe_storage import paused_gc
-from lia_desktop.storage.workspace import DEFAULT_WORKSPACE, WorkspaceStore
 from lia_desktop.ui import dialogs, screen
 from lia_desktop.ui.guard import describe, guarded
 from lia_desktop.ui.main import actions
@@ -33,6 +32,7 @@ from lia_desktop.ui.qtcompat import emit
 from lia_desktop.ui.style import STYLE_SHEET
 
 if TYPE_CHECKING:
+    from lia_desktop.storage.workspace import WorkspaceStore
     from lia_desktop.ui.wizard.shell import AssessmentWizard
 
 
@@ -156,6 +156,8 @@ class MainWindow(QMainWindow):
     def _fill_examples(self) -> None:
         if self.examples_menu.actions():
             return
+        from lia_desktop.export import exchange
+
         for path in self.ctx.examples():
             try:
                 example = exchange.read(path, self.ctx.questionnaire)
