@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from lia_desktop.app_context import AppContext
 from lia_desktop.assets import questionnaire, resources_dir
 from lia_desktop.export import exchange
+from lia_desktop.i18n import QtTranslations
 from lia_desktop.settings import Settings
 from lia_desktop.ui import dialogs
 from lia_desktop.ui.main.window import MainWindow
@@ -41,12 +42,13 @@ def shoot(app: QApplication, widget, path: Path) -> None:
     print(path)
 
 
-def run(out: Path, language: str, app: QApplication) -> None:
+def run(out: Path, language: str, app: QApplication, qt_translations: QtTranslations) -> None:
     q = questionnaire()
     with tempfile.TemporaryDirectory() as folder:
         data = Path(folder)
         window_settings = QSettings(str(data / "window.ini"), QSettings.Format.IniFormat)
-        ctx = AppContext(data, q, Settings(language=language, consultant="Sofie Peeters"), window_settings)
+        chosen_settings = Settings(language=language, consultant="Sofie Peeters")
+        ctx = AppContext(data, q, chosen_settings, window_settings, qt_translations)
         window = MainWindow(ctx)
         window.resize(1100, 680)
         window.show()
@@ -95,8 +97,9 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     dialogs.confirm = lambda *_a: False  # never wait for an answer
     app = QApplication.instance() or QApplication([])
+    qt_translations = QtTranslations()  # one translator, replaced for each language
     for language in args.lang:
-        run(out, language, app)
+        run(out, language, app, qt_translations)
 
 
 if __name__ == "__main__":
