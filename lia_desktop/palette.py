@@ -27,6 +27,6 @@ BALANCE = {
     "favourable": "#2e7d32",
     "partial": "#ef6c00",
     "unfavourable": "#c62828",
-    "open": "#f9a825",
+    "open": "#1e88e5",  # blue: to find out, neither for nor against
     "unanswered": "#b0bec5",
 }
