@@ -15,6 +15,10 @@ from lia_desktop.domain.content import Questionnaire, Texts
 from lia_desktop.domain.evaluation import Evaluation
 from lia_desktop.domain.sensitivity import Change
 
+# Changes for the better are all shown; of those for the worse, the first few (in the order
+# of the questionnaire) say enough about what to keep as it is.
+WORSE_SHOWN = 10
+
 
 @dataclass(frozen=True)
 class Line:
@@ -93,10 +97,15 @@ def advice_blocks(
         )
         add(f"channel:{advice.channel}", title, _lines(advice.reasons))
     if changes is not None:
+        better = [c for c in changes if c.better]
+        worse = [c for c in changes if not c.better]
+        shown = better + worse[:WORSE_SHOWN]
         lines = tuple(
             Line(describe_change(c, q, t), (c.item,), verdict=c.channels[0][2].value if c.channels else "")
-            for c in changes
+            for c in shown
         )
+        if len(worse) > WORSE_SHOWN:
+            lines += (Line(t.plural(len(worse) - WORSE_SHOWN, "advice", "more_worse")),)
         add("changes", t.get("advice", "what_would_change"), lines or (Line(t.get("advice", "nothing_would_change")),))
     add("contradictions", t.get("advice", "contradictions"), _lines(result.contradictions))
     notes = tuple(Line(f.text, f.refs, f.level, rule=f.rule) for f in result.channel_notes if f.rule.startswith("N-"))

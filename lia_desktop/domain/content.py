@@ -238,6 +238,21 @@ class Questionnaire:
         """The safeguards the law requires of every positive verdict on this channel."""
         return tuple(s for s, where in self.required_for.items() if "all" in where or channel in where)
 
+    def required_where(self, safeguard: str, on: str) -> dict[str, tuple[str, ...]]:
+        """Per channel, where the law requires this safeguard on the date `on`: () for every
+        country, else the countries whose channel rules require it ("all" for every channel)."""
+        where: dict[str, tuple[str, ...]] = {c: () for c in self.required_for.get(safeguard, ())}
+        if "all" in where:
+            return {"all": ()}
+        for rule in self.channel_rules:
+            if safeguard in rule.requires and rule.in_force(on):
+                for channel in rule.channels:
+                    if channel in where and not where[channel]:
+                        continue
+                    known = where.get(channel, ())
+                    where[channel] = known + tuple(c for c in rule.countries if c not in known)
+        return {c: where[c] for c in self.channel_ids if c in where}
+
     def rule_ids(self) -> list[str]:
         """Every rule id the engine can report, each needing a text in every language."""
         rules = self.rules

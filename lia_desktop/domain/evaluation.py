@@ -67,6 +67,7 @@ class Evaluation:
     reasons: tuple[Finding, ...]
     requirements: tuple[Finding, ...]
     pending_legal: tuple[str, ...]  # safeguards the law requires, not chosen yet
+    required_safeguards: tuple[str, ...]  # what the law requires for the channels in use
     contradictions: tuple[Finding, ...]
     channel_notes: tuple[Finding, ...]
     missing: tuple[str, ...]
@@ -84,13 +85,21 @@ class Evaluation:
     applied_rules: tuple[AppliedRule, ...]
 
     @property
-    def rule_ids(self) -> tuple[str, ...]:
-        """Every rule that fired, in order: what tests and reviewers compare."""
+    def first_findings(self) -> tuple[Finding, ...]:
+        """The first finding of every rule that fired, in order."""
         found = [*self.reasons]
         for channel in self.channels:
             found += [*channel.reasons, *channel.requirements]
         found += [*self.requirements, *self.contradictions, *self.channel_notes, *self.outcomes]
-        return tuple(dict.fromkeys(f.rule for f in found))
+        first: dict[str, Finding] = {}
+        for finding in found:
+            first.setdefault(finding.rule, finding)
+        return tuple(first.values())
+
+    @property
+    def rule_ids(self) -> tuple[str, ...]:
+        """Every rule that fired, in order: what tests and reviewers compare."""
+        return tuple(f.rule for f in self.first_findings)
 
     def channel(self, channel: str) -> ChannelAdvice:
         for advice in self.channels:
@@ -323,6 +332,7 @@ def evaluate(
         reasons=tuple(reasons),
         requirements=tuple(requirements),
         pending_legal=tuple(pending),
+        required_safeguards=_required(best.channels, finals, q),
         contradictions=tuple(contradictions),
         channel_notes=tuple(notes),
         missing=tuple(missing),
@@ -339,6 +349,16 @@ def evaluate(
         on=on,
         applied_rules=applied,
     )
+
+
+def _required(judged: Any, finals: dict[str, ChannelVerdict], q: Questionnaire) -> tuple[str, ...]:
+    """The safeguards the law requires whatever the channel, and those the channel rules require
+    for each channel in use that is not ruled out."""
+    required = [s for s, where in q.required_for.items() if "all" in where]
+    for c in judged:
+        if finals[c.channel] is not ChannelVerdict.NOT_ALLOWED:
+            required += [s for s in c.requires if s not in required]
+    return tuple(s for s in q.items["safeguards"].options if s in required)
 
 
 def _counts(facts: dict[str, Any], q: Questionnaire) -> dict[str, int]:

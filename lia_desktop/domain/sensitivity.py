@@ -3,7 +3,10 @@
 For every answer that counts (a choice, a tick box, a safeguard not yet chosen, a channel or
 a country that could be left out), the assessment is judged again with only that answer
 changed. Changes that leave a required question unanswered are skipped: they open new
-questions rather than answer one. The result tells a consultant which facts matter.
+questions rather than answer one. A change for the worse that would bring in a GDPR stop on
+every channel (special categories, children targeted, criminal data, ...) is skipped too: such
+a stop is a boundary of every assessment, said with the conditions, not a fact that weighs in
+this one. The result tells a consultant which facts matter.
 """
 
 from __future__ import annotations
@@ -71,6 +74,7 @@ def what_would_change(assessment: Assessment, q: Questionnaire, today: str | Non
     best, worst = judge_both(facts, q, on)
     missing_now = set(missing_in(raw, q))
     verdict, finals = overall_of(best, worst, sorted(missing_now))
+    stops_now = {s.rule for s in best.stops if s.level == "all"}
     changes: list[Change] = []
     for item_id, value, kind, option in _candidates(raw, q):
         changed = dict(raw)
@@ -87,7 +91,10 @@ def what_would_change(assessment: Assessment, q: Questionnaire, today: str | Non
             if channel in new_finals and new_finals[channel] is not before
         )
         if new_verdict is not verdict or moved:
-            changes.append(Change(item_id, value, kind, option, new_verdict, moved))
+            change = Change(item_id, value, kind, option, new_verdict, moved)
+            if not change.better and {s.rule for s in b.stops if s.level == "all"} - stops_now:
+                continue  # a boundary of every assessment, not a weight in this one
+            changes.append(change)
     order = {item_id: index for index, item_id in enumerate(q.items)}
     changes.sort(key=lambda c: (not c.better, order.get(c.item, 0)))
     return tuple(changes)

@@ -108,6 +108,12 @@ class Texts:
             return f"{label} {value}".rstrip()
         return self.get("app", "label_value").format(label=label, value=value).rstrip()
 
+    def listing(self, parts: Any) -> str:
+        """Words in a sentence as this language lists them: "a, b en c" / "a, b et c" / "a, b, and c"."""
+        from babel.lists import format_list
+
+        return str(format_list(list(parts), locale=_locale(self.language)))
+
     def join(self, parts: Any) -> str:
         """A list of items as this language separates them ("a; b" / "a ; b")."""
         return self.get("app", "list_join").join(parts)

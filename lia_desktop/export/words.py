@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from lia_desktop.domain.content import Questionnaire, Texts
@@ -26,12 +27,44 @@ def answer_text(q: Questionnaire, t: Texts, item_id: str, value: Any) -> str | N
     if item is None:
         return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
     if item_id == "safeguards":
-        return ", ".join(t.safeguard(v)[0] if v in q.safeguards else str(v) for v in value)
+        return t.join(t.safeguard(v)[0] if v in q.safeguards else str(v) for v in value)
     if item.kind == "multi":
-        return ", ".join(t.option(v) for v in value)
+        return t.join(t.option(v) for v in value)
     if item.kind == "choice":
         return t.option(value)
     return str(value)
+
+
+def safeguard_kind(q: Questionnaire, t: Texts, safeguard: str, required: Collection[str] | None) -> str:
+    """ "required by law" or "beyond the law" for a safeguard; `required` is what the law requires
+    for the channels in use (None when not known: then every baseline safeguard counts). A
+    baseline safeguard the law requires only for other channels gets no word ("")."""
+    if not q.safeguards[safeguard]:
+        return t.get("pdf", "beyond_law")
+    if required is None or safeguard in required:
+        return t.get("pdf", "by_law")
+    return ""
+
+
+def safeguard_law(q: Questionnaire, t: Texts, safeguard: str, on: str) -> str:
+    """For a questionnaire whose channels are not known yet: "required by law", "required by law
+    for e-mail, phone (France)" or "goes beyond the law", as the content says on the date `on`."""
+    if not q.safeguards[safeguard]:
+        return t.get("pdf", "beyond_law")
+    where = q.required_where(safeguard, on)
+    if not where or "all" in where:
+        return t.get("pdf", "by_law")
+    names = [
+        in_sentence(t.option(channel)) + (f" ({t.listing(t.option(c) for c in countries)})" if countries else "")
+        for channel, countries in where.items()
+    ]
+    return t.get("pdf", "by_law_for").format(channels=t.listing(names))
+
+
+def in_sentence(name: str) -> str:
+    """An option's name inside a sentence: "E-mail" -> "e-mail"; an acronym ("SMS") stays."""
+    first = name.split(" ", 1)[0]
+    return name if first.isupper() else name[:1].lower() + name[1:]
 
 
 def item_question(t: Texts, item_id: str) -> str:

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from lia_desktop import palette
 from lia_desktop.domain.content import Item, Questionnaire, Texts
 from lia_desktop.domain.model import Assessment
-from lia_desktop.export.words import item_question
+from lia_desktop.export.words import item_question, safeguard_kind
 from lia_desktop.ui.date_field import DateField
 from lia_desktop.ui.qtcompat import emit
 
@@ -86,6 +86,9 @@ class ItemEditor(QWidget):
         self.draft = draft
         self.setObjectName(f"editor.{item.id}")
         self._loading = False
+        # safeguards only: what the law requires for the channels in use (None: not known yet)
+        self.required: frozenset[str] | None = None
+        self.option_rows: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 8)
         self.title = QLabel()
@@ -182,6 +185,7 @@ class ItemEditor(QWidget):
                 row, label = option_row(button)
                 label.setObjectName(f"{item.id}.{option}.label")
                 grid.addWidget(row, index // columns, index % columns)
+                self.option_rows[option] = row
                 self.buttons[option] = button
                 self.option_labels[option] = label
                 self.inputs.append(button)
@@ -220,11 +224,12 @@ class ItemEditor(QWidget):
         for option, button in self.buttons.items():
             if item.id == "safeguards":
                 text, help_text = t.safeguard(option)
-                kind = t.get("pdf", "by_law") if self.q.safeguards[option] else t.get("pdf", "beyond_law")
-                if self.q.safeguards[option]:
+                kind = safeguard_kind(self.q, t, option, self.required)
+                if kind and kind == t.get("pdf", "by_law"):
                     text = f"{text} ({kind})"
-                button.setToolTip(f"{help_text} ({kind})")
-                button.setAccessibleDescription(f"{help_text} ({kind})")
+                described = f"{help_text} ({kind})" if kind else help_text
+                button.setToolTip(described)
+                button.setAccessibleDescription(described)
             else:
                 text = t.option(option)
             self.option_labels[option].setText(text)
@@ -243,6 +248,17 @@ class ItemEditor(QWidget):
             name = t.app("justification") if item.justified else t.app("note")
             self.note_label.setText(name)
             self.note.setAccessibleName(f"{label}: {name}")
+
+    def set_required(self, required: tuple[str, ...]) -> None:
+        """Safeguards: mark those the law requires for the channels in use; a safeguard the law
+        requires only for other channels is hidden unless it was chosen."""
+        if self.required == frozenset(required):
+            return
+        self.required = frozenset(required)
+        chosen = set(self.draft.safeguards)
+        for option, row in self.option_rows.items():
+            row.setVisible(not self.q.safeguards[option] or option in self.required or option in chosen)
+        self.retranslate(self.texts)
 
     # ---------------------------------------------------------------- draft <-> widgets
 

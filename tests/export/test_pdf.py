@@ -13,6 +13,7 @@ from lia_desktop.export import exchange, pdf
 from lia_desktop.export.filenames import record_name, safe_stem
 from lia_desktop.export.pdf.base import user_text
 from lia_desktop.export.pdf.record import fingerprint
+from lia_desktop.export.words import in_sentence
 from tests.conftest import make_assessment
 
 HOSTILE = [
@@ -209,10 +210,11 @@ def test_the_record_holds_everything_decided(questionnaire):
         t.rule_legal("BE-ELEC-SOFTOPTIN"),
         t.get("advice", "what_would_change"),
         t.get("advice", "not_applied").split("{")[0],
-        # rule codes only in the appendix, with the dated channel rules
+        # rule codes only in the appendix, each with what it said; the dated channel rules
+        # with their source and dates
         t.get("advice", "how_reached"),
-        "BAL-AGAINST",
-        "BE-ELEC-SOFTOPTIN — " + t.rule_legal("BE-ELEC-SOFTOPTIN"),
+        "BAL-AGAINST — ",
+        "BE-ELEC-SOFTOPTIN — " + t.rule("BE-ELEC-SOFTOPTIN") + " " + t.rule_legal("BE-ELEC-SOFTOPTIN"),
         t.label("c1"),
         t.label("q10"),
         "Question 10 of 10",
@@ -249,6 +251,15 @@ def test_the_blank_questionnaire_asks_everything(questionnaire, language):
     for item_id in (*questionnaire.question_ids, "c1", "c2", "r4", "k1", "ctx_channels"):
         assert _squash(t.label(item_id)) in text, item_id
     assert "☐" in text
+    # the advice is the program's: the page says so; the safeguards say where the law requires them
+    assert _squash(t.get("pdf", "blank_advice")) in text
+    assert _squash(t.get("section", "outcome", "intro")) not in text
+    email, sms, phone = (in_sentence(t.option(c)) for c in ("ch_email", "ch_sms", "ch_phone"))
+    optout = t.get("pdf", "by_law_for").format(channels=t.listing([email, sms]))
+    assert _squash(f"{t.safeguard('s_optout')[0]} — {optout}") in text
+    hours = t.get("pdf", "by_law_for").format(channels=f"{phone} ({t.option('country_fr')})")
+    assert _squash(f"{t.safeguard('s_call_hours')[0]} — {hours}") in text
+    assert _squash(f"{t.safeguard('s_frequency')[0]} — {t.get('pdf', 'beyond_law')}") in text
 
 
 def test_branding_prints_the_consultant(questionnaire, tmp_path):
@@ -285,3 +296,15 @@ def test_rule_codes_stay_out_of_the_body_a_client_signs(questionnaire):
     body, appendix = text.split(questionnaire.texts("en").get("advice", "how_reached"), 1)
     assert "BAND-SAFEGUARDS" not in body and "BAL-AGAINST" not in body
     assert "BAND-SAFEGUARDS" in appendix and "BAL-AGAINST" in appendix
+
+
+def test_the_history_of_a_draft_says_when_it_starts(questionnaire):
+    t = questionnaire.texts("en")
+    draft = make_assessment("en")
+    text = _squash(_text(_pdf(pdf.render_record(draft, questionnaire))))
+    assert _squash(t.get("pdf", "history_draft")) in text
+    assert _squash(t.get("pdf", "history_none")) not in text
+    done = make_assessment("en")
+    done.status = Status.COMPLETED
+    text = _squash(_text(_pdf(pdf.render_record(done, questionnaire))))
+    assert _squash(t.get("pdf", "history_none")) in text

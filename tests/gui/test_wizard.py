@@ -195,6 +195,24 @@ def test_the_outcome_page_shows_the_verdict_per_channel_and_links_back(qtbot, wi
     assert wizard.currentPage().name == "q09"
 
 
+def test_the_safeguards_say_what_the_law_requires_for_the_channels_in_use(qtbot, window):
+    wizard = window.records.new_assessment()
+    walk(qtbot, wizard, {**ANSWERS, "ctx_channels": ["ch_post"], "po_list": True}, until="outcome")
+    page = wizard.currentPage()
+    editor, t = page.safeguards, wizard.texts
+    by_law = t.get("pdf", "by_law")
+    # post: no opt-out link and no caller's identity to give; both hidden, the rest shown
+    assert editor.option_rows["s_optout"].isHidden() and editor.option_rows["s_call_identity"].isHidden()
+    assert by_law in editor.option_labels["s_suppression"].text()
+    assert not editor.option_rows["s_frequency"].isHidden()
+    assert by_law not in editor.option_labels["s_frequency"].text()
+    # with e-mail the opt-out is required, and marked so
+    wizard.draft.set_value("ctx_channels", ["ch_post", "ch_email"])
+    page.refresh()
+    assert not editor.option_rows["s_optout"].isHidden()
+    assert by_law in editor.option_labels["s_optout"].text()
+
+
 def test_finishing_without_the_safeguards_the_law_requires_asks_first(qtbot, window, answers):
     wizard = window.records.new_assessment()
     walk(qtbot, wizard, {**ANSWERS, "safeguards": ["s_optout"]})

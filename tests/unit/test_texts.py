@@ -148,3 +148,10 @@ def test_plural_forms_follow_each_language(language, forms):
 )
 def test_dates_are_written_the_way_each_language_writes_them(questionnaire, language, written):
     assert questionnaire.texts(language).date("2026-11-29T10:00:00Z") == written
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_safeguards_help_quotes_the_mark_the_list_shows(questionnaire, language):
+    t = questionnaire.texts(language)
+    assert t.get("pdf", "by_law") in t.item("safeguards").help
+    assert t.get("pdf", "by_law") in t.rule("REQ-BASELINE", safeguard="x")

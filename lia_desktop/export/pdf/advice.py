@@ -30,7 +30,7 @@ def chart(r: RecordRenderer) -> Drawing:
     counts = r.e.counts
     total = sum(counts.values()) or 1
     width, bar = 150, 12
-    keys = [k for k in palette.BALANCE if k != "partial" or counts.get("partial")]
+    keys = list(palette.BALANCE)
     drawing = Drawing(width, 14 + 10 * len(keys) + 6, initialFontName=FONT, initialFontSize=7.5)
     top = 10 * len(keys) + 6
     x = 0.0
@@ -143,8 +143,17 @@ def appendix(r: RecordRenderer) -> list[Flowable]:
     parts: list[Flowable] = [*r.h1(t.get("advice", "how_reached"))]
     intro = t.get("advice", "how_reached_intro").format(version=r.q.version, date=t.date(e.on))
     parts.append(r.p(escape(intro), "small"))
-    for rule in e.rule_ids:
-        parts.append(Paragraph(f"<font size=8>{escape(rule)}</font>", r.s["bullet"], bulletText="•"))
+    dated = {applied.rule for applied in e.applied_rules}
+    texts_of = {f.rule: f.text for f in e.first_findings}
+    for finding in e.first_findings:
+        if finding.rule not in dated:  # a dated rule is listed below with its source and dates
+            parts.append(
+                Paragraph(
+                    f"<b><font size=8>{escape(finding.rule)}</font></b> — {escape(finding.text)}",
+                    r.s["bullet"],
+                    bulletText="•",
+                )
+            )
     if e.applied_rules:
         parts.append(Paragraph(escape(t.get("advice", "rules_applied")), r.s["h2"]))
         for applied in e.applied_rules:
@@ -156,9 +165,14 @@ def appendix(r: RecordRenderer) -> list[Flowable]:
                 else t.get("advice", "rule_dates").format(start=t.date(applied.valid_from))
             )
             legal = t.rule_legal(applied.rule)
+            said = texts_of.get(applied.rule, "")
+            said = f"{escape(said)} " if said else ""
+            code = f"<b><font size=8>{escape(applied.rule)}</font></b>"
             parts.append(
                 Paragraph(
-                    f"<b>{escape(applied.rule)}</b> — {escape(legal)} ({escape(dates)})", r.s["bullet"], bulletText="•"
+                    f"{code} — {said}<i>{escape(legal)}</i> ({escape(dates)})",
+                    r.s["bullet"],
+                    bulletText="•",
                 )
             )
     since = compare_bases(r.a.previous_basis, {"rules": {a.rule: a.revision for a in e.applied_rules}})

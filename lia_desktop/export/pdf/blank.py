@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -11,7 +12,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from lia_desktop import APP_NAME, __version__
 from lia_desktop.export.pdf.base import RULE, Renderer
-from lia_desktop.export.words import item_question
+from lia_desktop.export.words import item_question, safeguard_law
 
 
 class Lines(Flowable):
@@ -64,9 +65,10 @@ class BlankRenderer(Renderer):
         parts += [self.grid([(label, " ") for label, _ in self.branding_rows()])] if self.branding_rows() else []
         for section in self.q.sections:
             parts += self.section_title(section.id)
-            parts.append(self.p(escape(t.section(section.id)[1]), "small"))
-            if section.id == "outcome":
-                parts.append(self.p(escape(t.get("pdf", "blank_advice")), "answer"))
+            if section.id == "outcome":  # the advice itself comes from the program
+                parts.append(self.p(escape(t.get("pdf", "blank_advice")), "small"))
+            else:
+                parts.append(self.p(escape(t.section(section.id)[1]), "small"))
             total = len(self.q.question_ids)
             blocks: list[list[Flowable]] = []
             for item_id in section.items:
@@ -97,7 +99,8 @@ class BlankRenderer(Renderer):
             hint = t.get("pdf", "tick_one") if item.kind == "choice" else t.get("pdf", "tick_any")
             block.append(self.p(escape(hint), "small"))
             if item_id == "safeguards":
-                labels = [t.safeguard(s)[0] for s in item.options]
+                on = _dt.date.today().isoformat()
+                labels = [f"{t.safeguard(s)[0]} — {safeguard_law(self.q, t, s, on)}" for s in item.options]
             else:
                 labels = [t.option(o) for o in item.options]
             block += [Paragraph(escape(label), self.s["bullet"], bulletText="☐") for label in labels]

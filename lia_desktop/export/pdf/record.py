@@ -21,7 +21,7 @@ from lia_desktop.export import exchange
 from lia_desktop.export.pdf import advice
 from lia_desktop.export.pdf.base import MARGIN, PAPERS, RULE, Branding, Renderer, user_text
 from lia_desktop.export.pdf.canvas import draw_mark, embed_file
-from lia_desktop.export.words import describe_change, item_name, item_question
+from lia_desktop.export.words import describe_change, item_name, item_question, safeguard_kind
 from lia_desktop.storage.history import Change
 
 
@@ -230,10 +230,11 @@ class RecordRenderer(Renderer):
         for safeguard in self.q.items["safeguards"].options:
             if safeguard in self.a.safeguards:
                 label, help_text = t.safeguard(safeguard)
-                kind = t.get("pdf", "by_law") if self.q.safeguards[safeguard] else t.get("pdf", "beyond_law")
+                kind = safeguard_kind(self.q, t, safeguard, self.e.required_safeguards)
+                name = f"<b>{escape(label)}</b>" + (f" ({escape(kind)})" if kind else "")
                 parts.append(
                     Paragraph(
-                        t.labelled(f"<b>{escape(label)}</b> ({escape(kind)})", escape(help_text)),
+                        t.labelled(name, escape(help_text)),
                         self.s["bullet"],
                         bulletText="✓",
                     )
@@ -302,7 +303,8 @@ class RecordRenderer(Renderer):
         t = self.t
         parts = [*self.h1(t.get("pdf", "history"))]
         if not self.a.revisions:
-            return [*parts, self.p(escape(t.get("pdf", "history_none")), "missing")]
+            key = "history_draft" if self.a.status is Status.DRAFT else "history_none"
+            return [*parts, self.p(escape(t.get("pdf", key)), "missing")]
         width = PAPERS[self.paper][0] - 2 * MARGIN
         head = [
             Paragraph(escape(t.get("pdf", k)), self.s["label"])

@@ -57,6 +57,7 @@ class OutcomePage(BasePage):
     def initializePage(self) -> None:
         self.w.before_page(self.name)
         self.safeguards.draft = self.draft
+        self.safeguards.required = None  # which rows show is worked out again for this draft
         self.safeguards.load()
         self.refresh()
 
@@ -67,6 +68,7 @@ class OutcomePage(BasePage):
     def refresh(self) -> None:
         texts = self.w.texts
         result = evaluate(self.draft, self.q, texts.language)
+        self.safeguards.set_required(result.required_safeguards)
         fill, ink = palette.VERDICT[result.verdict.value]
         self.banner.setStyleSheet(f"background: {fill}; color: {ink}; border: 2px solid {ink}; border-radius: 4px;")
         self.banner.setText(

@@ -9,7 +9,7 @@ from lia_desktop import palette
 from lia_desktop.domain import flow
 from lia_desktop.domain.content import Questionnaire, Texts
 from lia_desktop.domain.evaluation import Evaluation
-from lia_desktop.domain.model import Assessment
+from lia_desktop.domain.model import Assessment, Status
 from lia_desktop.export.words import NO_VALUE, answer_text, describe_change, item_name, shorten
 from lia_desktop.i18n import Ui
 from lia_desktop.storage.history import Change
@@ -62,7 +62,8 @@ def history_html(a: Assessment, q: Questionnaire, t: Texts, changes: dict[int, l
     """The revision history: when, who, what, and which items changed from what to what."""
     parts = [f"<h3>{escape(t.get('pdf', 'history'))}</h3>"]
     if not a.revisions:
-        return parts[0] + f"<p><i>{escape(t.get('pdf', 'history_none'))}</i></p>"
+        key = "history_draft" if a.status is Status.DRAFT else "history_none"
+        return parts[0] + f"<p><i>{escape(t.get('pdf', key))}</i></p>"
     head = "".join(
         f"<th align='left'>{escape(t.get('pdf', key))}</th>"
         for key in ("history_at", "history_by", "history_event", "history_changes")
