@@ -39,6 +39,13 @@ class Settings:
     def is_consultant(self) -> bool:
         return self.role == "consultant"
 
+    def branding(self) -> tuple[str, str, str]:
+        """The consultant's name, firm and logo for the PDF: a business assessing its own
+        activity ("owner") prints none of them, though they stay kept for a change of role."""
+        if self.role == "owner":
+            return "", "", ""
+        return self.consultant, self.firm, self.logo
+
     def normalised(self) -> Settings:
         """The same settings with every value forced into its allowed range."""
         return Settings(

@@ -86,8 +86,8 @@ def passphrase(args: argparse.Namespace) -> str | None:
 def branding(args: argparse.Namespace):
     from lia_desktop.export.pdf import Branding
 
-    chosen = settings(args)
-    return Branding(chosen.consultant, chosen.firm, Path(chosen.logo) if chosen.logo else None)
+    name, firm, logo = settings(args).branding()
+    return Branding(name, firm, Path(logo) if logo else None)
 
 
 def paper(args: argparse.Namespace) -> str:

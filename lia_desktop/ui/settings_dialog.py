@@ -67,6 +67,9 @@ class SettingsDialog(QDialog):
         row.addWidget(self.logo, 1)
         row.addWidget(browse)
         form.addRow(ui("set_logo"), logo_row)
+        self.form, self.logo_row = form, logo_row
+        self.role.currentIndexChanged.connect(self._role_changed)
+        self._role_changed()
         self.paper = QComboBox()
         self.paper.addItem("A4", "a4")
         self.paper.addItem("Letter", "letter")
@@ -86,6 +89,12 @@ class SettingsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         screen.fit_to_contents(self, parent, min_width=560)
+
+    def _role_changed(self) -> None:
+        """The consultant's name, firm and logo print only for a consultant: shown only then."""
+        consultant = self.role.currentData() != "owner"
+        for widget in (self.consultant, self.firm, self.logo_row):
+            self.form.setRowVisible(widget, consultant)
 
     def _browse(self) -> None:
         path = dialogs.choose_image(self, self.ui("set_logo"), self.ui("image_filter"))

@@ -204,6 +204,23 @@ def test_settings_are_remembered(window, ctx, tmp_path):
     window.close()
 
 
+def test_a_business_assessing_itself_prints_no_consultant(window, ctx):
+    kept = Settings(language="en", consultant="Sofie Peeters", firm="Privacy bv", role="consultant")
+    assert kept.branding() == ("Sofie Peeters", "Privacy bv", "")
+    owner = Settings(language="en", consultant="Sofie Peeters", firm="Privacy bv", role="owner")
+    assert owner.branding() == ("", "", "")
+    window.apply_settings(kept)
+    dialog = window.open_settings()
+    assert dialog.consultant.isVisibleTo(dialog) and dialog.firm.isVisibleTo(dialog)
+    dialog.role.setCurrentIndex(dialog.role.findData("owner"))
+    assert not dialog.consultant.isVisibleTo(dialog) and not dialog.firm.isVisibleTo(dialog)
+    dialog.accept()
+    stored = window.ctx.settings
+    assert (stored.role, stored.firm) == ("owner", "Privacy bv")  # kept for a change of role
+    assert window.output._branding().firm == ""
+    window.close()
+
+
 def test_size_and_last_workspace_are_remembered(qtbot, tmp_path, questionnaire, answers):
     data = tmp_path / "data"
     first = MainWindow(make_context(data, questionnaire))

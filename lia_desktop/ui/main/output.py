@@ -49,8 +49,8 @@ class OutputCommands:
     def _branding(self) -> Any:
         from lia_desktop.export import pdf  # ReportLab is loaded when the first PDF is made
 
-        s = self.ctx.settings
-        return pdf.Branding(s.consultant, s.firm, Path(s.logo) if s.logo else None)
+        name, firm, logo = self.ctx.settings.branding()
+        return pdf.Branding(name, firm, Path(logo) if logo else None)
 
     def render(self, assessment: Assessment) -> bytes | None:
         from lia_desktop.export import pdf
