@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import signal
 import sys
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from lia_desktop.export.text_safety import for_terminal
@@ -19,6 +23,22 @@ class UsageError(Exception):
 def say(text: str = "") -> None:
     """One line for a person: any control character or direction override in it made harmless."""
     sys.stdout.write(for_terminal(text) + "\n")
+
+
+@contextlib.contextmanager
+def interrupt_after() -> Iterator[None]:
+    """Ctrl+C during the block takes effect when it ends: a file written is also reported."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    pressed: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda number, _frame: pressed.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous if previous is not None else signal.default_int_handler)
+    if pressed:
+        raise KeyboardInterrupt
 
 
 def say_json(data: object) -> None:

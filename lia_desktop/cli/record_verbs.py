@@ -6,7 +6,18 @@ import argparse
 import contextlib
 from pathlib import Path
 
-from lia_desktop.cli.common import branding, paper, passphrase, say, say_json, settings, ui, workspaces, write_output
+from lia_desktop.cli.common import (
+    branding,
+    interrupt_after,
+    paper,
+    passphrase,
+    say,
+    say_json,
+    settings,
+    ui,
+    workspaces,
+    write_output,
+)
 from lia_desktop.storage.errors import LiaError, UnknownWorkspace
 
 
@@ -95,9 +106,10 @@ def cmd_export_all(args: argparse.Namespace) -> int:
                     continue
                 number, data = made
                 target = folder / names[number]
-                write_output(str(target), data)
-                written += 1
-                say(f"[{written}/{len(rows)}] {target}")
+                with interrupt_after():  # a record on disk is a record reported
+                    write_output(str(target), data)
+                    written += 1
+                    say(f"[{written}/{len(rows)}] {target}")
     return 0
 
 

@@ -10,6 +10,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from lia_desktop.export import batch, pdf
 from lia_desktop.storage.workspace import Workspaces
 from tests.conftest import make_assessment
@@ -69,3 +71,15 @@ def test_ctrl_c_stops_export_all_without_a_traceback(tmp_path, questionnaire):
     assert 0 < len(written) < 60 and stdout.count("\n") == len(written)
     assert all(p.read_bytes().endswith(b"%%EOF\n") for p in written)  # each one whole
     assert not list(out.glob(".*.tmp"))
+
+
+def test_ctrl_c_while_a_record_is_written_takes_effect_once_it_is_reported():
+    from lia_desktop.cli.common import interrupt_after
+
+    done = []
+    with pytest.raises(KeyboardInterrupt), interrupt_after():
+        os.kill(os.getpid(), signal.SIGINT)  # pressed between the write and its report
+        done.append("written")
+        done.append("reported")
+    assert done == ["written", "reported"]
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler  # Ctrl+C works as before
