@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 import tomllib
 import unicodedata
 
@@ -255,7 +256,10 @@ def test_the_glossary_rejected_variants_never_appear(language):
 
     glossary = _load(f"glossary.{language}.toml")
     assert glossary["language"] == language and len(glossary["term"]) >= 10
-    text = " \n ".join(_strings(_load(f"text.{language}.toml"))).casefold()
+    strings = list(_strings(_load(f"text.{language}.toml")))
+    for example in sorted((CONTENT.parent / "examples").glob(f"*.{language}.lia.json")):
+        strings += _strings(json.loads(example.read_text(encoding="utf-8")))  # worked examples teach words too
+    text = " \n ".join(strings).casefold()
     found = []
     for term in glossary["term"]:
         assert term["preferred"].strip() and term["concept"].strip()
