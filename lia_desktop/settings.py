@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from lia_desktop.domain.model import LANGUAGES
+from lia_desktop.export.text_safety import typed
 from lia_desktop.storage.backups import DEFAULT_KEEP
 from lia_desktop.storage.errors import LiaError
 from lia_desktop.storage.safe_storage import atomic_write, describe_os_error, make_private_dir
@@ -50,13 +51,13 @@ class Settings:
         """The same settings with every value forced into its allowed range."""
         return Settings(
             language=self.language if self.language in LANGUAGES else "nl",
-            consultant=str(self.consultant)[:200],
-            firm=str(self.firm)[:200],
+            consultant=typed(str(self.consultant))[:200],
+            firm=typed(str(self.firm))[:200],
             logo=str(self.logo),
             paper=self.paper if self.paper in ("a4", "letter") else "a4",
             review_months=min(max(int(self.review_months), 1), 36),
             backups=min(max(int(self.backups), 1), 100),
-            user_name=str(self.user_name)[:200],
+            user_name=typed(str(self.user_name))[:200],
             role=self.role if self.role in ROLES else "",
         )
 

@@ -12,6 +12,7 @@ import functools
 import io
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from lia_desktop import APP_NAME, __version__
 from lia_desktop.assets import resources_dir
 from lia_desktop.domain.content import Questionnaire
 from lia_desktop.domain.model import META_FIELDS, SIGNOFF_FIELDS, Assessment
-from lia_desktop.export.text_safety import describe, unsafe_character
+from lia_desktop.export.text_safety import describe, harmless, unsafe_character
 from lia_desktop.storage.errors import BadExchangeFile
 from lia_desktop.storage.migrations import MigrationError, migrate
 
@@ -83,6 +84,9 @@ def to_document(assessment: Assessment, questionnaire: Questionnaire | None = No
         "assessment": data,
     }
     if questionnaire is not None:
+        # what import refuses never leaves the program (a record stored before input was cleaned)
+        cleaned = _map_text({"assessment": data}, questionnaire, lambda text, _, multiline: harmless(text, multiline))
+        document["assessment"] = cleaned["assessment"]
         document["advice"] = advice_block(assessment, questionnaire)
     return document
 
@@ -140,24 +144,35 @@ def _check_answers(data: dict[str, Any], questionnaire: Questionnaire) -> None:
 _MULTILINE_FIELDS = ("decision_rationale",)
 
 
+def _map_text(value: Any, q: Questionnaire, fix: Callable[[str, list[str], bool], str]) -> Any:
+    """`value` with every text (keys included) passed through `fix(text, where, multiline)`."""
+
+    def walk(value: Any, where: list[str], multiline: bool) -> Any:
+        if isinstance(value, str):
+            return fix(value, where, multiline)
+        if isinstance(value, list):
+            return [walk(element, [*where, str(index)], multiline) for index, element in enumerate(value)]
+        if isinstance(value, dict):
+            return {
+                walk(key, where, False): walk(element, [*where, key], multiline or _is_multiline([*where, key], q))
+                for key, element in value.items()
+            }
+        return value
+
+    return walk(value, [], False)
+
+
 def _check_text(data: dict[str, Any], questionnaire: Questionnaire) -> None:
     """No text holds a control character or a bidirectional override (see text_safety); tabs and
     line breaks only in notes, descriptions and the rationale."""
 
-    def walk(value: Any, where: list[str], multiline: bool) -> None:
-        if isinstance(value, str):
-            char = unsafe_character(value, multiline)
-            if char is not None:
-                raise ValueError(f"{_where(where)}: the text holds the control character {describe(char)}")
-        elif isinstance(value, list):
-            for index, element in enumerate(value):
-                walk(element, [*where, str(index)], multiline)
-        elif isinstance(value, dict):
-            for key, element in value.items():
-                walk(key, where, False)
-                walk(element, [*where, key], multiline or _is_multiline([*where, key], questionnaire))
+    def refuse(text: str, where: list[str], multiline: bool) -> str:
+        char = unsafe_character(text, multiline)
+        if char is not None:
+            raise ValueError(f"{_where(where)}: the text holds the control character {describe(char)}")
+        return text
 
-    walk(data, [], False)
+    _map_text(data, questionnaire, refuse)
 
 
 def _is_multiline(where: list[str], questionnaire: Questionnaire) -> bool:

@@ -32,6 +32,20 @@ def unsafe_character(text: str, multiline: bool = False) -> str | None:
     return None
 
 
+def harmless(text: str, multiline: bool = False) -> str:
+    """`text` with every character `unsafe_character` refuses replaced by U+FFFD."""
+    if unsafe_character(text, multiline) is None:
+        return text
+    return "".join("\ufffd" if unsafe_character(char, multiline) else char for char in text)
+
+
+def typed(text: str, multiline: bool = False) -> str:
+    """What a person typed or pasted, without the characters text may not hold."""
+    if unsafe_character(text, multiline) is None:
+        return text
+    return "".join(char for char in text if not unsafe_character(char, multiline))
+
+
 def describe(char: str) -> str:
     """'U+001B (ESCAPE)': a character named in an error message without showing it raw."""
     name = unicodedata.name(char, "") or {"\n": "LINE FEED", "\r": "CARRIAGE RETURN", "\t": "TAB"}.get(char, "")

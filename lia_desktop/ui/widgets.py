@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from lia_desktop import palette
 from lia_desktop.domain.content import Item, Questionnaire, Texts
 from lia_desktop.domain.model import Assessment
+from lia_desktop.export.text_safety import typed
 from lia_desktop.export.words import item_question, safeguard_kind
 from lia_desktop.ui.date_field import DateField
 from lia_desktop.ui.qtcompat import emit
@@ -303,12 +304,17 @@ class ItemEditor(QWidget):
         emit(self.changed, self.item.id)
 
     def _line_changed(self, text: str) -> None:
+        clean = typed(text)
+        if clean != text:  # a pasted escape or direction override: the field shows what is kept
+            self.line.setText(clean)
+            return
         self._store(text)
 
     def _text_changed(self) -> None:
         text = self.text.toPlainText()
-        if len(text) > TEXT_LIMIT:
-            self.text.setPlainText(text[:TEXT_LIMIT])
+        clean = typed(text, multiline=True)[:TEXT_LIMIT]
+        if clean != text:
+            self.text.setPlainText(clean)
             return
         self._store(text)
 
@@ -328,8 +334,9 @@ class ItemEditor(QWidget):
         if self._loading or self.note is None:
             return
         text = self.note.toPlainText()
-        if len(text) > TEXT_LIMIT:
-            self.note.setPlainText(text[:TEXT_LIMIT])
+        clean = typed(text, multiline=True)[:TEXT_LIMIT]
+        if clean != text:
+            self.note.setPlainText(clean)
             return
         self.draft.set_note(self.item.id, text)
         emit(self.changed, self.item.id)

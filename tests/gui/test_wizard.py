@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget, QWizard
 
 from lia_desktop.domain import flow
 from lia_desktop.domain.model import Status
+from lia_desktop.export import exchange
 from tests.conftest import FAVOURABLE
 from tests.gui.conftest import click_next, fill, make_context
 
@@ -134,6 +135,23 @@ def test_non_ascii_typed_into_every_text_field_is_stored_exactly(qtbot, window, 
             assert stored.value(item_id) == typed, item_id
         if item.note:
             assert stored.note(item_id) == f"{item_id}: {typed}", item_id
+
+
+def test_pasted_escapes_and_direction_overrides_are_not_kept(qtbot, window, questionnaire):
+    # what the window keeps, the program can export and import again
+    wizard = window.records.new_assessment()
+    wizard.next()
+    page = wizard.currentPage()
+    title = page.editors["title"]
+    title.line.setText("\x1b[2JSpring\u202e offers")
+    assert title.line.text() == "[2JSpring offers" and wizard.draft.title == "[2JSpring offers"
+    description = page.editors["ctx_description"]
+    description.text.setPlainText("line one\nline\x07 two")
+    assert wizard.draft.value("ctx_description") == "line one\nline two"
+    assert wizard.saver.flush()
+    stored = window.store.repository.get(wizard.draft.id)
+    again = exchange.parse(exchange.dumps(stored, questionnaire), "again.lia.json", questionnaire)
+    assert again.title == "[2JSpring offers"
 
 
 LIFTED = [*ANSWERS["safeguards"], "s_frequency", "s_exclude_vulnerable"]

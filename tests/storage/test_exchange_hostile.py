@@ -125,3 +125,27 @@ def test_text_is_made_harmless_for_the_terminal_and_for_file_names():
     assert "\x1b" not in shown and "\x07" not in shown and "\u202e" not in shown
     name = record_name("Org\u200b", "Invoice \u202egnp.exe\x1b", "c2e7f914-6a1d-4b83-8e50-7f3a2d9b1c63")
     assert not any(ch in name for ch in "\u202e\u200b\x1b")
+
+
+def test_what_the_program_exports_it_imports_again(questionnaire):
+    # a record stored before typed text was cleaned: its exchange file and PDF must import
+    from lia_desktop.export import pdf
+
+    stored = make_assessment("en", title="\x1b[2JTitle\u202e", ctx_description="line one\nline\x07two")
+    stored.set_note("q01", "a note\n\x1b]0;x")
+    again = exchange.parse(exchange.dumps(stored, questionnaire), "again.lia.json", questionnaire)
+    assert again.title == "\ufffd[2JTitle\ufffd"
+    assert again.value("ctx_description") == "line one\nline\ufffdtwo"  # the line break stays
+    assert again.note("q01") == "a note\n\ufffd]0;x"
+    record = pdf.render_record(stored, questionnaire)
+    attached = exchange.from_pdf(record, "record.pdf")
+    assert exchange.parse(attached, "record.pdf", questionnaire).title == again.title
+
+
+def test_typed_text_keeps_only_what_text_may_hold():
+    from lia_desktop.export.text_safety import typed
+
+    assert typed("\x1b[2JTitle\u202e") == "[2JTitle"
+    assert typed("one\ntwo\tthree", multiline=True) == "one\ntwo\tthree"
+    assert typed("one\ntwo") == "onetwo"
+    assert typed("Łódź — ‏שלום‏") == "Łódź — ‏שלום‏"
