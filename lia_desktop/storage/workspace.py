@@ -93,6 +93,16 @@ def acquire_lock(path: Path, timeout: float) -> filelock.BaseFileLock:
     return lock
 
 
+def _same_salt(backup: Path, path: Path) -> bool:
+    """Whether two encrypted files were sealed with the same salt (so with the same passphrase)."""
+    from lia_desktop.storage.crypto import HeaderError, check_header
+
+    try:
+        return check_header(backup.read_bytes()).salt == check_header(path.read_bytes()).salt
+    except (OSError, HeaderError):
+        return False
+
+
 class WorkspaceStore:
     """An open workspace: its lock, its crash-safe storage, TinyDB and the repository."""
 
@@ -126,9 +136,14 @@ class WorkspaceStore:
             except DamagedWorkspace as exc:
                 raise DamagedWorkspace(path, exc.reason, backups.good(passphrase) if backups else []) from exc
             except WrongPassphrase as exc:
-                # A file of version 1 cannot tell a wrong passphrase from damage; its backups can:
-                # when the passphrase opens them, it was right and the file is damaged.
-                good = backups.good(passphrase) if backups and not exc.certain else []
+                # The backups tell a wrong passphrase from damage where the file cannot: a file of
+                # version 1 has no check value, and a changed header (its check value or key
+                # derivation) fails the check whatever the passphrase. When the passphrase opens
+                # backups sealed with the file's own salt (a salt is made anew with every new
+                # passphrase), it was right and the file is damaged.
+                good = backups.good(passphrase) if backups else []
+                if exc.certain:
+                    good = [b for b in good if _same_salt(b, path)]
                 if good:
                     raise DamagedWorkspace(path, "the encrypted data has been changed or damaged", good) from exc
                 raise

@@ -174,6 +174,44 @@ def test_a_wrong_passphrase_and_a_damaged_file_are_told_apart(spaces):
         spaces.open("kluis", passphrase="wrong")
 
 
+@pytest.mark.parametrize("change", [{"n": 2**16}, "check"])
+def test_a_damaged_header_is_told_apart_from_a_wrong_passphrase_through_the_backups(spaces, change):
+    import base64
+    import json
+
+    path = _sessions(spaces, count=2)
+    raw = path.read_bytes()
+    end = raw.index(b"\n", len(MAGIC))
+    header = json.loads(raw[len(MAGIC) : end])
+    if change == "check":  # one bit of the check value flipped
+        check = bytearray(base64.b64decode(header["check"]))
+        check[0] ^= 0x01
+        header["check"] = base64.b64encode(bytes(check)).decode()
+    else:
+        header.update(change)
+    path.write_bytes(MAGIC + json.dumps(header).encode() + raw[end:])
+    with pytest.raises(DamagedWorkspace) as caught:  # the passphrase opens the backups: it is right
+        spaces.open("kluis", passphrase=SECRET)
+    assert caught.value.backups
+    with pytest.raises(WrongPassphrase):
+        spaces.open("kluis", passphrase="wrong")
+
+
+def test_a_passphrase_of_an_earlier_workspace_is_still_a_wrong_passphrase(spaces):
+    # backups sealed with another salt (another passphrase) do not turn a wrong passphrase into damage
+    path = _sessions(spaces, count=2)
+    assert spaces.backups("kluis").good(SECRET)
+    for stale in (path, path.with_suffix(".seen"), path.with_suffix(".index")):
+        stale.unlink(missing_ok=True)
+    with spaces.open("kluis", create=True, passphrase="a new passphrase") as store:  # a new salt
+        store.repository.add(make_assessment())
+    with pytest.raises(WrongPassphrase) as caught:
+        spaces.open("kluis", passphrase=SECRET)  # the old one: it opens the old backups
+    assert caught.value.certain
+    with spaces.open("kluis", passphrase="a new passphrase") as store:
+        assert len(store.repository) == 1
+
+
 def test_new_workspaces_use_strong_key_derivation(spaces):
     path, _ = _fill(spaces, count=1)
     header = check_header(path.read_bytes())
