@@ -17,6 +17,19 @@ def shorten(text: str, length: int) -> str:
     return line if len(line) <= length else line[: length - 1].rstrip() + "…"
 
 
+def when(t: Texts, stamp: str) -> str:
+    """A stored moment (ISO 8601, UTC) as the reader's local date and time: "2 March 2026 10:40"."""
+    import datetime as _dt
+
+    try:
+        moment = _dt.datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return f"{t.date(moment.date().isoformat())} {moment:%H:%M}"
+
+
 def answer_text(q: Questionnaire, t: Texts, item_id: str, value: Any) -> str | None:
     """An answer as words, or None when there is none. An unticked box is a "No"."""
     item = q.items.get(item_id)
@@ -25,13 +38,15 @@ def answer_text(q: Questionnaire, t: Texts, item_id: str, value: Any) -> str | N
     if value in (None, "", []):
         return None
     if item is None:
-        return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+        return t.join(map(str, value)) if isinstance(value, list) else str(value)
     if item_id == "safeguards":
         return t.join(t.safeguard(v)[0] if v in q.safeguards else str(v) for v in value)
     if item.kind == "multi":
         return t.join(t.option(v) for v in value)
     if item.kind == "choice":
         return t.option(value)
+    if item.kind == "date":
+        return t.date(str(value))  # as the language writes it; a value that is no date as it is
     return str(value)
 
 

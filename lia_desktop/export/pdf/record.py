@@ -21,7 +21,7 @@ from lia_desktop.export import exchange
 from lia_desktop.export.pdf import advice
 from lia_desktop.export.pdf.base import MARGIN, PAPERS, RULE, Branding, Renderer, user_text
 from lia_desktop.export.pdf.canvas import draw_mark, embed_file
-from lia_desktop.export.words import describe_change, item_name, item_question, safeguard_kind
+from lia_desktop.export.words import describe_change, item_name, item_question, safeguard_kind, when
 from lia_desktop.storage.history import Change
 
 
@@ -319,7 +319,7 @@ class RecordRenderer(Renderer):
                 changed = t.join(item_name(self.q, t, c) for c in revision.changes)
             rows.append(
                 [
-                    self.u(f"{self._date(revision.at)} {revision.at[11:16]}", "body"),
+                    self.u(when(t, revision.at), "body"),
                     self.u(revision.by, "body"),
                     self.p(escape(t.get("event", revision.event.value))),
                     self.u(changed, "body"),

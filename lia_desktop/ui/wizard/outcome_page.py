@@ -97,7 +97,7 @@ class OutcomePage(BasePage):
         for ref in refs if len(refs) <= 4 else ():
             if ref in self.w.jumpable():
                 pages.setdefault(self.w.page_of(ref), ref)
-        return " ".join(
+        return " · ".join(
             f"<a href='item:{ref}'>{escape(self.w.ui('go_to', name=self.w.short_name(ref)))}</a>"
             for ref in pages.values()
         )

@@ -10,7 +10,7 @@ from lia_desktop.domain import flow
 from lia_desktop.domain.content import Questionnaire, Texts
 from lia_desktop.domain.evaluation import Evaluation
 from lia_desktop.domain.model import Assessment, Status
-from lia_desktop.export.words import NO_VALUE, answer_text, describe_change, item_name, shorten
+from lia_desktop.export.words import NO_VALUE, answer_text, describe_change, item_name, shorten, when
 from lia_desktop.i18n import Ui
 from lia_desktop.storage.history import Change
 
@@ -74,9 +74,9 @@ def history_html(a: Assessment, q: Questionnaire, t: Texts, changes: dict[int, l
         if details:
             changed = "<br>".join(escape(describe_change(q, t, c)) for c in details)
         else:
-            changed = escape("; ".join(item_name(q, t, c) for c in revision.changes))
+            changed = escape(t.join(item_name(q, t, c) for c in revision.changes))
         parts.append(
-            f"<tr><td valign='top'>{escape(revision.at.replace('T', ' ').replace('Z', ''))}</td>"
+            f"<tr><td valign='top'>{escape(when(t, revision.at))}</td>"
             f"<td valign='top'>{escape(revision.by or NO_VALUE)}</td>"
             f"<td valign='top'>{escape(t.get('event', revision.event.value))}</td>"
             f"<td valign='top'>{changed}</td></tr>"
