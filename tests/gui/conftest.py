@@ -33,6 +33,7 @@ class Answers:
         self.folder: str | None = None
         self.text: str | None = None
         self.passwords: list[str | None] = []
+        self.suggested: list[str] = []  # where each save dialog would have opened
 
 
 @pytest.fixture
@@ -47,7 +48,9 @@ def answers(monkeypatch):
     monkeypatch.setattr(dialogs, "show_error", lambda _p, _t, text, detail="": given.errors.append(text))
     monkeypatch.setattr(dialogs, "show_info", lambda _p, _t, text: given.asked.append(text))
     monkeypatch.setattr(dialogs, "choose_open_files", lambda *_a: list(given.files))
-    monkeypatch.setattr(dialogs, "choose_save_file", lambda *_a: given.save_to)
+    monkeypatch.setattr(
+        dialogs, "choose_save_file", lambda _p, _t, suggested, _f: given.suggested.append(suggested) or given.save_to
+    )
     monkeypatch.setattr(dialogs, "choose_folder", lambda *_a: given.folder)
     monkeypatch.setattr(dialogs, "ask_text", lambda *_a: given.text)
     monkeypatch.setattr(dialogs, "ask_password", lambda *_a: given.passwords.pop(0) if given.passwords else "")

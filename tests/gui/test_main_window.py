@@ -147,6 +147,21 @@ def test_export_pdf_json_and_all_with_progress(window, answers, tmp_path):
     assert answers.errors  # an unwritable target gets a message, not a crash
 
 
+def test_save_dialogs_open_in_the_folder_used_last_never_the_working_folder(window, answers, tmp_path, monkeypatch):
+    from pathlib import Path
+
+    monkeypatch.chdir(Path(__file__).parents[2])  # started from the program's own folder
+    (made,) = fill_store(window, 1)
+    window.select_id(made.id)
+    answers.save_to = str(tmp_path / "client" / "record.pdf")
+    (tmp_path / "client").mkdir()
+    window.actions_by_name["export_pdf"].trigger()
+    first = Path(answers.suggested[0]).parent  # the documents folder, else home
+    assert first.is_dir() and first.resolve() != Path.cwd().resolve()
+    window.actions_by_name["export_json"].trigger()
+    assert Path(answers.suggested[1]).parent == tmp_path / "client"  # where the last file went
+
+
 def test_preview_and_print(window, tmp_path, qtbot):
     (made,) = fill_store(window, 1)
     window.select_id(made.id)

@@ -75,6 +75,29 @@ def test_a_whole_assessment_from_new_to_finish(qtbot, window, questionnaire):
     )
 
 
+def test_without_a_user_name_the_history_names_the_assessor(qtbot, window):
+    from dataclasses import replace
+
+    window.apply_settings(replace(window.ctx.settings, user_name=""))
+    wizard = window.records.new_assessment()
+    walk(qtbot, wizard, ANSWERS)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    stored = window.store.repository.get(wizard.draft.id)
+    assert stored.revisions[-1].by == FAVOURABLE["assessor"]
+
+
+def test_after_the_wizard_closes_the_window_takes_the_keyboard_again(qtbot, window, answers, tmp_path):
+    window.show()
+    qtbot.waitExposed(window)
+    wizard = window.records.new_assessment()
+    walk(qtbot, wizard, ANSWERS)
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: window.table.hasFocus())
+    answers.save_to = str(tmp_path / "record.pdf")
+    qtbot.keyClick(window.table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # export as PDF
+    assert (tmp_path / "record.pdf").read_bytes().startswith(b"%PDF")
+
+
 def test_required_answers_gate_next_with_a_visible_reason(qtbot, window):
     wizard = window.records.new_assessment()
     click_next(qtbot, wizard)

@@ -90,3 +90,18 @@ def test_where_the_law_requires_a_safeguard_for_the_blank_questionnaire(question
     assert questionnaire.required_where("s_optout", ON) == {"ch_email": (), "ch_sms": ()}
     assert questionnaire.required_where("s_call_hours", ON) == {"ch_phone": ("country_fr",)}
     assert questionnaire.required_where("s_frequency", ON) == {}
+
+
+def test_the_notes_block_holds_information_and_warnings_stay_with_their_channel(questionnaire):
+    from lia_desktop.assets import resources_dir
+    from lia_desktop.export import exchange
+
+    t = questionnaire.texts("en")
+    for path in sorted((resources_dir() / "examples").glob("*.lia.json")):
+        result = evaluate(exchange.read(path, questionnaire), questionnaire, "en")
+        blocks = {b.key: b for b in advice_blocks(result, questionnaire, t)}
+        if "notes" in blocks:
+            assert {line.level for line in blocks["notes"].lines} == {"info"}, path.name
+        warned = {f.rule for f in result.channel_notes if f.level == "warning"}
+        shown = {line.rule for b in blocks.values() if b.key.startswith("channel:") for line in b.lines}
+        assert warned <= shown | {r.rule for r in result.reasons}, path.name
