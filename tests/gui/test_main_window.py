@@ -399,3 +399,17 @@ def test_the_default_workspace_and_qt_s_file_dialog_speak_the_user_s_language(wi
     assert labels == ["&Regarder dans\u00a0:", "&Type de fichier\u00a0:"]
     assert dialog.labelText(QFileDialog.DialogLabel.Reject) == "Annuler"  # Qt's own catalog
     dialog.deleteLater()
+
+
+def test_the_help_menu_lists_the_shortcuts_and_opens_the_data_folder(window, answers, ctx):
+    from PySide6.QtGui import QKeySequence
+
+    names = [a.objectName() for a in window.menus["menu_help"].actions() if a.objectName()]
+    assert names == ["action.shortcuts", "action.data_folder", "action.about"]
+    window.actions_by_name["shortcuts"].trigger()
+    shown = answers.asked[-1]
+    new_keys = QKeySequence(QKeySequence.StandardKey.New).toString(QKeySequence.SequenceFormat.NativeText)
+    assert f"<b>{new_keys}</b></td><td>{ctx.ui('act_new')}" in shown
+    assert ctx.ui("act_blank") not in shown  # no shortcut, not listed
+    window.actions_by_name["data_folder"].trigger()
+    assert answers.asked[-1] == str(ctx.data_dir)  # handed to the file manager

@@ -32,6 +32,8 @@ SHORTCUTS: dict[str, STD | str | None] = {
     "workspace_rename": None,
     "workspace_delete": None,
     "workspace_restore": None,
+    "shortcuts": STD.HelpContents,  # F1
+    "data_folder": None,
     "about": None,
 }
 MENUS: dict[str, list[str | None]] = {  # None is a separator; "examples" the examples submenu
@@ -53,7 +55,7 @@ MENUS: dict[str, list[str | None]] = {  # None is a separator; "examples" the ex
     ],
     "menu_edit": ["undo", None, "duplicate", "archive", "delete", None, "find", None, "settings"],
     "menu_workspace": ["workspace_new", "workspace_rename", "workspace_delete", "workspace_restore"],
-    "menu_help": ["about"],
+    "menu_help": ["shortcuts", "data_folder", None, "about"],
 }
 TOOLBAR = ("new", "open", "duplicate", "preview", "export_pdf")
 FOR_ONE = ("open", "duplicate", "preview", "print", "export_json", "export_pdf")  # one selected

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QWidget
 
 from lia_desktop.app_context import AppContext
@@ -18,6 +19,7 @@ class Host(Protocol):
     store: WorkspaceStore | None  # the open workspace, if any
     workspace: str  # its name
     wizard: AssessmentWizard | None  # the assessment being edited, if any
+    actions_by_name: dict[str, QAction]  # the window's actions (menus, toolbar, shortcuts)
 
     def dialog_parent(self) -> QWidget: ...
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
-from lia_desktop import APP_NAME, __version__
+from lia_desktop import APP_NAME
 from lia_desktop.app_context import AppContext
 from lia_desktop.domain.model import Verdict
 from lia_desktop.storage.errors import DamagedWorkspace, LiaError, PassphraseRequired, RolledBack, WrongPassphrase
@@ -23,6 +23,7 @@ from lia_desktop.ui.guard import describe, guarded
 from lia_desktop.ui.main import actions
 from lia_desktop.ui.main.empty import EmptyState
 from lia_desktop.ui.main.filters import FilterBar
+from lia_desktop.ui.main.help import HelpCommands
 from lia_desktop.ui.main.output import OutputCommands
 from lia_desktop.ui.main.records import RecordCommands
 from lia_desktop.ui.main.table import COLUMNS, AssessmentTable, assessment_view
@@ -51,6 +52,7 @@ class MainWindow(QMainWindow):
         self.output = OutputCommands(self)
         self.records = RecordCommands(self, self.output)
         self.workspaces = WorkspaceCommands(self)
+        self.help = HelpCommands(self)
         self._build()
         self.retranslate()
         self._restore_geometry()
@@ -80,7 +82,9 @@ class MainWindow(QMainWindow):
             "workspace_rename": spaces.rename,
             "workspace_delete": spaces.delete,
             "workspace_restore": spaces.restore_backup,
-            "about": self.about,
+            "shortcuts": self.help.shortcuts,
+            "data_folder": self.help.data_folder,
+            "about": self.help.about,
         }
         self.actions_by_name = actions.make_actions(
             self, {name: guarded(slot, self.show_error) for name, slot in slots.items()}
@@ -340,7 +344,7 @@ class MainWindow(QMainWindow):
         else:
             self.table.setFocus()
 
-    # ---------------------------------------------------------------- settings, about
+    # ---------------------------------------------------------------- settings
 
     def open_settings(self) -> Any:
         from lia_desktop.ui.settings_dialog import SettingsDialog
@@ -371,11 +375,6 @@ class MainWindow(QMainWindow):
     def _first_run_done(self, dialog: Any) -> None:
         self.apply_settings(dialog.chosen_settings())
         self.activate()
-
-    def about(self) -> None:
-        dialogs.show_info(
-            self, self.ctx.ui("act_about"), self.ctx.ui("about_text", version=__version__, path=self.ctx.data_dir)
-        )
 
     # ---------------------------------------------------------------- window state
 
