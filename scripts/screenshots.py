@@ -53,6 +53,12 @@ def run(out: Path, language: str, app: QApplication, qt_translations: QtTranslat
         window.resize(1100, 680)
         window.show()
         window.open_workspace("default")
+        app.processEvents()
+        shoot(app, window, out / f"{language}-00-empty.png")  # what a first start shows
+        first_run = window.welcome_first_run()
+        shoot(app, first_run, out / f"{language}-00-first-run.png")
+        first_run.reject()
+        app.processEvents()
         examples = [exchange.read(p, q) for p in sorted((resources_dir() / "examples").glob("*.lia.json"))]
         window.store.repository.add_many(examples)
         window.refresh()
