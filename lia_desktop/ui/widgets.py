@@ -368,6 +368,12 @@ class ItemEditor(QWidget):
         return False
 
     def first_input(self) -> QWidget | None:
+        """Where the keyboard goes in this item: for a single choice the option chosen (a Space
+        there changes nothing), else the first input."""
+        if self.item.kind == "choice":
+            for button in self.buttons.values():
+                if button.isChecked():
+                    return button
         return self.inputs[0] if self.inputs else None
 
 

@@ -52,6 +52,17 @@ def test_the_signature_heading_stays_with_its_boxes(questionnaire):
         assert page_with(pages, heading) == page_with(pages, box), f"{lines} lines of rationale"
 
 
+def test_a_justification_label_is_kept_with_its_text(questionnaire):
+    # ReportLab moves a flowable marked keepWithNext to the next page together with what follows
+    from lia_desktop.export.pdf.record import RecordRenderer
+
+    assessment = make_assessment(language="en")
+    assessment.set_note("q05", "Customers ask us questions at the counter.")
+    parts = RecordRenderer(assessment, questionnaire).answer_block("q05")
+    label = next(p for p in parts if "Justification" in getattr(p, "text", ""))
+    assert label.getKeepWithNext() and parts[parts.index(label) + 1].text.startswith("Customers ask")
+
+
 def test_the_blank_signature_boxes_stay_with_the_last_question(questionnaire):
     for language in ("nl", "fr", "en"):
         t = questionnaire.texts(language)

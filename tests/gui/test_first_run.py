@@ -4,7 +4,7 @@ empty window that says how to begin."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from lia_desktop import settings as settings_file
 from lia_desktop.app import starting_settings
@@ -113,6 +113,6 @@ def test_an_empty_workspace_offers_three_ways_to_begin(window, answers, qtbot):
     assert window.list_area.currentWidget() is window.table and window.model.rowCount() == 1
     window.store.repository.delete(window.listed_ids()[0])
     window.refresh()
-    buttons["new"].click()
-    assert window.wizard is not None
+    qtbot.keyClick(buttons["new"], Qt.Key.Key_Return)  # Return presses the card with the keyboard in it
+    qtbot.waitUntil(lambda: window.wizard is not None)
     window.wizard.reject()

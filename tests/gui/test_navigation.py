@@ -124,8 +124,29 @@ def test_each_right_asks_its_question_and_the_reason_links_to_what_is_missing(qt
     assert "href='r4'" in page.reason.text()
     assert page.scroll.verticalScrollBar().value() == 0
     page.reason.linkActivated.emit("r4")
-    assert wizard.focusWidget() is page.editors["r4"].buttons["yes"]
+    qtbot.waitUntil(lambda: wizard.focusWidget() is page.editors["r4"].buttons["yes"])
     assert page.scroll.verticalScrollBar().value() > 0  # scrolled down to it
+
+
+def test_a_change_link_puts_the_keyboard_in_that_field_not_the_page_s_first(qtbot, window):
+    # from the last page's summary: what is typed next goes where the link pointed
+    wizard = window.records.new_assessment()
+    walk(qtbot, wizard, ANSWERS)
+    wizard.jump_to("ctx_purpose")  # what the summary's "change" link does
+    page = wizard.currentPage()
+    target = page.editors["ctx_purpose"].first_input()
+    qtbot.waitUntil(lambda: wizard.focusWidget() is target)
+    qtbot.wait(50)  # nothing scheduled by the page's opening takes the keyboard back
+    assert wizard.focusWidget() is target and wizard.draft.title == ANSWERS["title"]
+
+
+def test_the_keyboard_starts_on_the_answer_already_chosen(qtbot, window):
+    wizard = window.records.new_assessment()
+    walk(qtbot, wizard, ANSWERS, until="q04")  # prefilled from the relationship
+    page = wizard.currentPage()
+    chosen = page.editors["q04"].buttons["q04_customer"]
+    assert chosen.isChecked()
+    qtbot.waitUntil(lambda: wizard.focusWidget() is chosen)  # a Space there changes nothing
 
 
 def test_the_preview_opened_from_the_wizard_belongs_to_it(qtbot, window):

@@ -254,6 +254,23 @@ def test_the_safeguards_say_what_the_law_requires_for_the_channels_in_use(qtbot,
     assert by_law in editor.option_labels["s_optout"].text()
 
 
+def test_ticking_safeguards_moves_neither_the_boxes_nor_the_reasons(qtbot, window):
+    wizard = window.records.new_assessment()
+    walk(qtbot, wizard, {**ANSWERS, "ctx_channels": ["ch_email", "ch_post"], "po_list": True}, until="outcome")
+    page = wizard.currentPage()
+    page.resize(page.width(), 420)  # a laptop screen: the reasons scroll
+    qtbot.wait(10)
+    bar = page.findings.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    read_at, box = bar.value(), page.safeguards.buttons["s_frequency"]
+    top = box.mapTo(page, box.rect().topLeft()).y()
+    for safeguard in ("s_optout", "s_suppression", "s_notice", "s_frequency", "s_exclude_vulnerable"):
+        page.safeguards.buttons[safeguard].click()
+        qtbot.wait(10)
+        assert box.mapTo(page, box.rect().topLeft()).y() >= top  # never pulled up under the pointer
+        assert bar.value() == min(read_at, bar.maximum())
+
+
 def test_finishing_without_the_safeguards_the_law_requires_asks_first(qtbot, window, answers):
     wizard = window.records.new_assessment()
     walk(qtbot, wizard, {**ANSWERS, "safeguards": ["s_optout"]})

@@ -152,8 +152,9 @@ class RecordRenderer(Renderer):
         note = a.note(item_id)
         if note.strip():
             name = t.get("pdf", "justification") if item.justified else t.get("pdf", "note")
-            parts.append(self.p(t.labelled(f"<b>{escape(name)}</b>"), "answer"))
-            parts.append(self.u(note))
+            label = self.p(t.labelled(f"<b>{escape(name)}</b>"), "answer")
+            label.keepWithNext = 1  # never "Justification:" alone at the foot of a page
+            parts += [label, self.u(note)]
         return parts
 
     def context(self) -> list[Flowable]:

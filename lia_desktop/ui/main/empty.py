@@ -5,9 +5,24 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCommandLinkButton, QLabel, QMenu, QVBoxLayout, QWidget
 
 from lia_desktop.i18n import Ui
+
+
+class ActionCard(QCommandLinkButton):
+    """A way to begin; Return or Enter presses it, as Space does (outside a dialog Qt's buttons
+    take Space only)."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            if self.menu() is not None:
+                self.showMenu()
+            else:
+                self.animateClick()
+            return
+        super().keyPressEvent(event)
 
 
 class EmptyState(QWidget):
@@ -30,9 +45,9 @@ class EmptyState(QWidget):
         self.text.setWordWrap(True)
         column.addWidget(self.heading)
         column.addWidget(self.text)
-        self.buttons: dict[str, QCommandLinkButton] = {}
+        self.buttons: dict[str, ActionCard] = {}
         for name, slot in (("new", new), ("example", None), ("import", import_files)):
-            button = QCommandLinkButton()
+            button = ActionCard()
             button.setObjectName(f"empty.{name}")
             button.setMinimumWidth(460)
             if slot is None:

@@ -74,6 +74,7 @@ class ItemsPage(BasePage):
         self.gate.setVisible(False)
         self.registerField(f"{name}.complete*", self.gate)
         self._help_item = next(iter(self.editors), "")
+        self._focus_target: QWidget | None = None
 
     def initializePage(self) -> None:
         self.w.before_page(self.name)
@@ -92,7 +93,7 @@ class ItemsPage(BasePage):
         self._show_help()
         inputs = [self.editors[i].first_input() for i in visible if self.editors[i].first_input() is not None]
         if inputs:  # the keyboard starts in the first field (a page may open with text to read)
-            QTimer.singleShot(0, inputs[0].setFocus)
+            self._focus_later(inputs[0])
 
     def blocking(self) -> tuple[str, ...]:
         missing = flow.page_missing(self.name, self.draft, self.q)
@@ -152,14 +153,30 @@ class ItemsPage(BasePage):
             self.reason.setText("")
 
     def show_item(self, item_id: str) -> None:
-        """Scroll to an item and put the keyboard in it."""
+        """Scroll to an item and put the keyboard in it (also when the page was only just shown:
+        its first field does not take the keyboard back)."""
         editor = self.editors.get(item_id)
         if editor is None:
             return
-        self.scroll.ensureWidgetVisible(editor, 0, 40)
+        self._help_item = item_id
+        self._show_help()
         first = editor.first_input()
         if first is not None:
-            first.setFocus()
+            self._focus_later(first)
+        else:
+            self.scroll.ensureWidgetVisible(editor, 0, 40)
+
+    def _focus_later(self, widget: QWidget) -> None:
+        """Put the keyboard in `widget` once the page is laid out, and scroll it into view; the
+        last request wins."""
+        self._focus_target = widget
+        QTimer.singleShot(0, self._apply_focus)
+
+    def _apply_focus(self) -> None:
+        widget, self._focus_target = self._focus_target, None
+        if widget is not None and widget.isVisible():
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.scroll.ensureWidgetVisible(widget, 0, 40)
 
     def _show_help(self) -> None:
         if self._help_item:

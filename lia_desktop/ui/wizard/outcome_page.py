@@ -59,6 +59,7 @@ class OutcomePage(BasePage):
         self.safeguards.draft = self.draft
         self.safeguards.required = None  # which rows show is worked out again for this draft
         self.safeguards.load()
+        self.banner.setMinimumHeight(0)
         self.refresh()
 
     def _changed(self, item_id: str) -> None:
@@ -75,13 +76,17 @@ class OutcomePage(BasePage):
             f"<b style='font-size: 15pt'>{escape(texts.verdict(result.verdict.value))}</b><br>{escape(result.summary)}"
         )
         self.banner.setAccessibleName(texts.verdict(result.verdict.value))
+        # the banner only grows while the page is open: ticking a box never moves the boxes
+        self.banner.setMinimumHeight(max(self.banner.minimumHeight(), self.banner.sizeHint().height()))
         legend = ", ".join(
             f"<span style='color:{colour}'>■</span> {result.counts[key]} {escape(self._count_label(key))}"
             for key, colour in palette.BALANCE.items()
         )
         self.legend.setText(legend)
         self.chart.set_counts(result.counts, self.legend.text().replace("■", ""))
+        scrolled = self.findings.verticalScrollBar().value()  # the reader stays where they were
         self.findings.setHtml(self.findings_html(result))
+        self.findings.verticalScrollBar().setValue(scrolled)
 
     def _count_label(self, key: str) -> str:
         texts = self.w.texts
