@@ -1,7 +1,7 @@
 """Speed at every size: 0, 1,000, 10,000 and 50,000 assessments, each figure against its baseline
 measured in the same run (these machines are shared and noisy: absolute times mean little).
 
-Run:  .venv/bin/python benchmarks/bench_scale.py [--runs 5] [--no-export] [--write-readme]
+Run:  .venv/bin/python benchmarks/bench_scale.py [--runs 5] [--no-export] [--start-only] [--write-readme]
 
 Whole-process figures run the two commands in turn (ours, baseline, ours, baseline ...) after
 one unmeasured run of each, and give the median of the ratios of the pairs; peak memory is the
@@ -173,7 +173,12 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[0, 1000, 10000, 50000])
     parser.add_argument("--no-export", action="store_true", help="leave out export-all (several minutes)")
     parser.add_argument("--write-readme", action="store_true", help="put the table into benchmarks/README.md")
+    parser.add_argument(
+        "--start-only", action="store_true", help="only the start-up figures (window shown, list filled, peak memory)"
+    )
     args = parser.parse_args()
+    if args.start_only and args.write_readme:
+        parser.error("--write-readme writes the whole table: leave out --start-only")
     # as an installed program runs: its modules compiled (pip compiles them when it installs)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "lia_desktop")], check=True, env=env())
     with tempfile.TemporaryDirectory() as folder:
@@ -204,6 +209,8 @@ def main() -> None:
                         "",
                         peak,
                     )
+        if args.start_only:
+            return
         for count, data in folders.items():
             if count:
                 workspace = str(data / "workspaces" / "default.json")
