@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from dataclasses import replace
@@ -108,12 +109,23 @@ def open_first_workspace(window: MainWindow, requested: str | None, first_run: b
     """The workspace asked for, else the last one used, else the default; then the first start's
     welcome, or after a crash the draft that was open."""
     ctx = window.ctx
-    last = str(ctx.window_settings.value("last_workspace", "") or "")
-    name = requested or (last if last and last in ctx.workspaces.names() else DEFAULT_WORKSPACE)
-    window.open_workspace(name)
+    try:
+        last = str(ctx.window_settings.value("last_workspace", "") or "")
+        name = requested or (last if last and last in ctx.workspaces.names() else DEFAULT_WORKSPACE)
+        window.open_workspace(name)
+    finally:
+        collect_from_now()
     if os.environ.get("LIA_QUIT_WHEN_FILLED"):  # benchmarks/bench_scale.py: the list filled (and drawn)
         QTimer.singleShot(0, QApplication.instance().quit)
     elif first_run:
         window.welcome_first_run()
     else:
         window.records.offer_to_continue()
+
+
+def collect_from_now() -> None:
+    """The cycle collector, paused while the program starts (__main__.gui), runs again; what
+    was made until now lives as long as the window and is set aside from it for good."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()

@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import sys
+from types import SimpleNamespace
+
+from PySide6.QtCore import QSettings
 
 from lia_desktop import app
 from lia_desktop.crash_log import log_path
@@ -51,3 +56,30 @@ def test_the_window_is_shown_before_the_workspace_is_read(qapp, tmp_path, monkey
     monkeypatch.setenv("LIA_QUIT_WHEN_FILLED", "1")
     assert app.run_gui(argparse.Namespace(data_dir=str(tmp_path), lang="en", workspace="klant")) == 0
     assert calls == ["show", "open klant"]
+
+
+def test_the_collector_paused_for_the_start_runs_again_once_the_first_workspace_is_open(tmp_path, monkeypatch):
+    """__main__.gui pauses the cycle collector while the program starts; it runs again once the
+    first workspace is opened, also when that fails."""
+
+    class Window:  # stands in for the main window: only what open_first_workspace asks of it
+        ctx = SimpleNamespace(window_settings=QSettings(str(tmp_path / "window.ini"), QSettings.Format.IniFormat))
+        records = SimpleNamespace(offer_to_continue=lambda: None)
+
+        def __init__(self, fails: bool) -> None:
+            self.fails = fails
+
+        def open_workspace(self, name):
+            assert not gc.isenabled()
+            if self.fails:
+                raise RuntimeError("the workspace could not be opened")
+
+    monkeypatch.delenv("LIA_QUIT_WHEN_FILLED", raising=False)
+    for fails in (False, True):
+        gc.disable()  # as __main__.gui starts the window
+        try:
+            with contextlib.suppress(RuntimeError):
+                app.open_first_workspace(Window(fails), "klant")
+            assert gc.isenabled()
+        finally:
+            gc.enable()
