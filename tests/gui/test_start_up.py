@@ -46,3 +46,21 @@ def test_filling_the_list_does_not_load_the_locale_data(data_dir):
     modules = loaded(data_dir, "FILLED")
     assert "lia_desktop.storage.workspace" in modules  # the list was filled
     assert "babel" not in modules
+
+
+# Loaded when first used, not to show the window: the command groups of its actions, the
+# export, the storage beyond the folder's name, the program's other commands.
+NOT_TO_SHOW = {
+    "lia_desktop.ui.main.output",
+    "lia_desktop.ui.main.records",
+    "lia_desktop.ui.main.workspaces",
+    "lia_desktop.export.batch",
+    "lia_desktop.export.exchange",
+    "concurrent.futures",
+}
+
+
+def test_showing_the_window_loads_only_what_it_shows(data_dir):
+    modules = loaded(data_dir, "SHOWN")
+    assert "lia_desktop.ui.main.window" in modules
+    assert modules & NOT_TO_SHOW == set()

@@ -23,12 +23,12 @@ if TYPE_CHECKING:
 
 
 class RecordCommands:
-    def __init__(self, host: Host, output: OutputCommands) -> None:
+    def __init__(self, host: Host, output: OutputCommands, undo: UndoSteps) -> None:
         self.host = host
         self.ctx = host.ctx
         self.parent = host.dialog_parent()  # of every dialog
         self.output = output  # the wizard's "preview" and "save as PDF" buttons
-        self.undo = UndoSteps()
+        self.undo = undo  # the window's, which shows the last step
 
     def _by(self, assessment: Assessment | None = None) -> str:
         """Who does it, for the revision history: the user's name, else the assessor."""

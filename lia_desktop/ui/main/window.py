@@ -5,7 +5,9 @@ workspaces) through the small interface of `host.Host`."""
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import gc
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
@@ -17,24 +19,50 @@ from lia_desktop.app_context import AppContext
 from lia_desktop.domain.model import Verdict
 from lia_desktop.storage.errors import DamagedWorkspace, LiaError, PassphraseRequired, RolledBack, WrongPassphrase
 from lia_desktop.storage.paths import DEFAULT_WORKSPACE
-from lia_desktop.storage.safe_storage import paused_gc
 from lia_desktop.ui import dialogs, screen
 from lia_desktop.ui.guard import describe, guarded
 from lia_desktop.ui.main import actions
 from lia_desktop.ui.main.empty import EmptyState
 from lia_desktop.ui.main.filters import FilterBar
-from lia_desktop.ui.main.help import HelpCommands
-from lia_desktop.ui.main.output import OutputCommands
-from lia_desktop.ui.main.records import RecordCommands
 from lia_desktop.ui.main.table import COLUMNS, AssessmentTable, assessment_view
-from lia_desktop.ui.main.undo import UndoBar
-from lia_desktop.ui.main.workspaces import WorkspaceCommands
+from lia_desktop.ui.main.undo import UndoBar, UndoSteps
 from lia_desktop.ui.qtcompat import emit
 from lia_desktop.ui.style import STYLE_SHEET
 
 if TYPE_CHECKING:
     from lia_desktop.storage.workspace import WorkspaceStore
+    from lia_desktop.ui.main.help import HelpCommands
+    from lia_desktop.ui.main.output import OutputCommands
+    from lia_desktop.ui.main.records import RecordCommands
+    from lia_desktop.ui.main.workspaces import WorkspaceCommands
     from lia_desktop.ui.wizard.shell import AssessmentWizard
+
+# What each action runs: (the command group that does it, its method); None is the window itself.
+COMMANDS: dict[str, tuple[str | None, str]] = {
+    "new": ("records", "new_assessment"),
+    "open": ("records", "open_selected"),
+    "undo": ("records", "undo_last"),
+    "duplicate": ("records", "duplicate_selected"),
+    "archive": ("records", "archive_selected"),
+    "delete": ("records", "delete_selected"),
+    "import": ("records", "import_files"),
+    "export_json": ("output", "export_json"),
+    "export_pdf": ("output", "export_pdf"),
+    "export_all": ("output", "export_all"),
+    "blank": ("output", "export_blank"),
+    "preview": ("output", "preview_selected"),
+    "print": ("output", "print_selected"),
+    "find": (None, "focus_search"),
+    "settings": (None, "open_settings"),
+    "quit": (None, "close"),
+    "workspace_new": ("workspaces", "create"),
+    "workspace_rename": ("workspaces", "rename"),
+    "workspace_delete": ("workspaces", "delete"),
+    "workspace_restore": ("workspaces", "restore_backup"),
+    "shortcuts": ("help", "shortcuts"),
+    "data_folder": ("help", "data_folder"),
+    "about": ("help", "about"),
+}
 
 
 class MainWindow(QMainWindow):
@@ -49,46 +77,47 @@ class MainWindow(QMainWindow):
         self.workspace = ""
         self.wizard: AssessmentWizard | None = None
         self.model = AssessmentTable(ctx)
-        self.output = OutputCommands(self)
-        self.records = RecordCommands(self, self.output)
-        self.workspaces = WorkspaceCommands(self)
-        self.help = HelpCommands(self)
+        self.undo = UndoSteps()
         self._build()
         self.retranslate()
         self._restore_geometry()
 
+    # The command groups that do the work of the actions, each loaded when it is first used: the
+    # export and most of the storage they need are not needed to show the window.
+
+    @functools.cached_property
+    def output(self) -> OutputCommands:
+        from lia_desktop.ui.main.output import OutputCommands
+
+        return OutputCommands(self)
+
+    @functools.cached_property
+    def records(self) -> RecordCommands:
+        from lia_desktop.ui.main.records import RecordCommands
+
+        return RecordCommands(self, self.output, self.undo)
+
+    @functools.cached_property
+    def workspaces(self) -> WorkspaceCommands:
+        from lia_desktop.ui.main.workspaces import WorkspaceCommands
+
+        return WorkspaceCommands(self)
+
+    @functools.cached_property
+    def help(self) -> HelpCommands:
+        from lia_desktop.ui.main.help import HelpCommands
+
+        return HelpCommands(self)
+
+    def _command(self, name: str) -> Callable[[], Any]:
+        """What the action `name` runs (see COMMANDS), a failure shown to the user."""
+        group, method = COMMANDS[name]
+        return guarded(lambda: getattr(self if group is None else getattr(self, group), method)(), self.show_error)
+
     # ---------------------------------------------------------------- building
 
     def _build(self) -> None:
-        records, output, spaces = self.records, self.output, self.workspaces
-        slots = {
-            "new": records.new_assessment,
-            "open": records.open_selected,
-            "undo": records.undo_last,
-            "duplicate": records.duplicate_selected,
-            "archive": records.archive_selected,
-            "delete": records.delete_selected,
-            "import": records.import_files,
-            "export_json": output.export_json,
-            "export_pdf": output.export_pdf,
-            "export_all": output.export_all,
-            "blank": output.export_blank,
-            "preview": output.preview_selected,
-            "print": output.print_selected,
-            "find": self.focus_search,
-            "settings": self.open_settings,
-            "quit": self.close,
-            "workspace_new": spaces.create,
-            "workspace_rename": spaces.rename,
-            "workspace_delete": spaces.delete,
-            "workspace_restore": spaces.restore_backup,
-            "shortcuts": self.help.shortcuts,
-            "data_folder": self.help.data_folder,
-            "about": self.help.about,
-        }
-        self.actions_by_name = actions.make_actions(
-            self, {name: guarded(slot, self.show_error) for name, slot in slots.items()}
-        )
+        self.actions_by_name = actions.make_actions(self, {name: self._command(name) for name in COMMANDS})
         self.examples_menu = QMenu(self)
         self.examples_menu.setObjectName("menu.examples")
         self.examples_menu.aboutToShow.connect(self._fill_examples)
@@ -110,11 +139,7 @@ class MainWindow(QMainWindow):
         self.table = assessment_view(self.model)
         self.table.doubleClicked.connect(guarded(lambda _index: self.records.open_selected(), self.show_error))
         self.table.activated.connect(guarded(lambda _index: self.records.open_selected(), self.show_error))
-        self.empty = EmptyState(
-            guarded(records.new_assessment, self.show_error),
-            self.examples_menu,
-            guarded(records.import_files, self.show_error),
-        )
+        self.empty = EmptyState(self._command("new"), self.examples_menu, self._command("import"))
         self.list_area = QStackedWidget()
         self.list_area.setObjectName("list_area")
         self.list_area.addWidget(self.table)
@@ -129,7 +154,7 @@ class MainWindow(QMainWindow):
         self.empty_hint.setWordWrap(True)
         column.addWidget(self.empty_hint)
         self.setCentralWidget(central)
-        self.undo_bar = UndoBar(guarded(records.undo_last, self.show_error))
+        self.undo_bar = UndoBar(self._command("undo"))
         self.statusBar().addPermanentWidget(self.undo_bar)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
 
@@ -180,6 +205,8 @@ class MainWindow(QMainWindow):
         ask for their passphrase (kept in memory for this session only)."""
         if self.wizard is not None:
             return False
+        from lia_desktop.storage.safe_storage import paused_gc  # loaded with the storage
+
         passphrase = passphrase or self.ctx.passphrases.get(name)
         try:
             store = self.ctx.workspaces.open(name, create=create, passphrase=passphrase)
@@ -314,7 +341,7 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         actions.update_enabled(self.actions_by_name, len(self.selected_ids()), self.store is not None)
-        step = self.records.undo.last(self.workspace) if self.store is not None else None
+        step = self.undo.last(self.workspace) if self.store is not None else None
         self.actions_by_name["undo"].setEnabled(step is not None)
         self.undo_bar.show_step(step, self.ctx.ui)
 
