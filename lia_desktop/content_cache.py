@@ -17,7 +17,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tomllib
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +68,8 @@ def parsed_content(content_dir: Path) -> Parsed:
     data = _cached(cache, key)
     if data is not None:
         return data
+    import tomllib
+
     data = {}
     for name, raw in sources.items():
         try:

@@ -8,7 +8,6 @@ from pathlib import Path
 from types import TracebackType
 
 from lia_desktop import APP_NAME, __version__
-from lia_desktop.storage.safe_storage import make_private_dir
 
 
 def log_path(data_dir: Path) -> Path:
@@ -17,6 +16,8 @@ def log_path(data_dir: Path) -> Path:
 
 def write_crash_log(data_dir: Path, kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> Path:
     """Append the traceback to the log (owner-only, like the rest of the data folder); its path."""
+    from lia_desktop.storage.safe_storage import make_private_dir
+
     path = log_path(data_dir)
     make_private_dir(path.parent)
     stamp = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")

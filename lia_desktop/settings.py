@@ -16,9 +16,8 @@ from typing import Any
 
 from lia_desktop.domain.model import LANGUAGES
 from lia_desktop.export.text_safety import typed
-from lia_desktop.storage.backups import DEFAULT_KEEP
 from lia_desktop.storage.errors import LiaError
-from lia_desktop.storage.safe_storage import atomic_write, describe_os_error, make_private_dir
+from lia_desktop.storage.paths import DEFAULT_KEEP
 
 FILE_NAME = "settings.json"
 ROLES = ("owner", "consultant")  # assessing for one's own organisation, or for clients
@@ -97,6 +96,8 @@ def load(data_dir: Path) -> Settings:
 
 
 def save(data_dir: Path, settings: Settings) -> None:
+    from lia_desktop.storage.safe_storage import atomic_write, describe_os_error, make_private_dir
+
     try:
         make_private_dir(data_dir, tighten=False)
         payload = json.dumps(asdict(settings.normalised()), ensure_ascii=False, indent=2) + "\n"

@@ -9,7 +9,6 @@ load, never a blank label on screen or a silently wrong verdict.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,6 +100,8 @@ class Section:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # the window's start reads the parsed content from its cache (content_cache.py)
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

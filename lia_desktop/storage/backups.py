@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lia_desktop.storage.errors import DamagedWorkspace, LiaError
+from lia_desktop.storage.paths import DEFAULT_KEEP
 from lia_desktop.storage.safe_storage import atomic_write, files_like, load_validated, make_private_dir
 
-DEFAULT_KEEP = 10
 DAYS = 7
 MONTHS = 12
 _STAMP = "%Y%m%dT%H%M%S%fZ"

@@ -1,4 +1,5 @@
-"""Where the data folder is (the one place that knows the OS), and the default workspace's name.
+"""Where the data folder is (the one place that knows the OS), the default workspace's name, and
+how many backups of a workspace are kept unless the settings say otherwise.
 
 Kept apart from workspace.py so that the window can find its data folder, and show itself,
 before the storage is loaded.
@@ -12,6 +13,7 @@ from pathlib import Path
 from lia_desktop import APP_NAME
 
 DEFAULT_WORKSPACE = "default"
+DEFAULT_KEEP = 10  # backups (see backups.py)
 
 
 def default_data_dir() -> Path:

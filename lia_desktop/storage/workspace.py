@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from lia_desktop.domain.content import Questionnaire
 from lia_desktop.domain.model import now_utc
 from lia_desktop.storage import index
-from lia_desktop.storage.backups import DEFAULT_KEEP, Backups
+from lia_desktop.storage.backups import Backups
 from lia_desktop.storage.crypto import MAGIC, HeaderError, Sealer, WrongKey, is_encrypted
 from lia_desktop.storage.documents import Documents
 from lia_desktop.storage.errors import (
@@ -38,7 +38,7 @@ from lia_desktop.storage.errors import (
     WorkspaceInUse,
     WrongPassphrase,
 )
-from lia_desktop.storage.paths import DEFAULT_WORKSPACE, data_dir_from, default_data_dir
+from lia_desktop.storage.paths import DEFAULT_KEEP, DEFAULT_WORKSPACE, data_dir_from, default_data_dir
 from lia_desktop.storage.repository import Repository
 from lia_desktop.storage.rollback import HighWater
 from lia_desktop.storage.safe_storage import (

@@ -57,6 +57,10 @@ NOT_TO_SHOW = {
     "lia_desktop.export.batch",
     "lia_desktop.export.exchange",
     "concurrent.futures",
+    "lia_desktop.storage.safe_storage",
+    "lia_desktop.storage.backups",
+    "lia_desktop.storage.crypto",
+    "tomllib",
 }
 
 

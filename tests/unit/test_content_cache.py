@@ -29,7 +29,7 @@ def _parses(monkeypatch) -> list[str]:
         parsed.append(text[:20])
         return real(text, **kwargs)
 
-    monkeypatch.setattr(content_cache.tomllib, "loads", counting)
+    monkeypatch.setattr(tomllib, "loads", counting)
     return parsed
 
 
