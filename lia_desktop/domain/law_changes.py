@@ -11,10 +11,12 @@ dated rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lia_desktop.domain.content import Questionnaire
-from lia_desktop.domain.evaluation import Evaluation
+
+if TYPE_CHECKING:  # the list asks whether the law changed without loading the engine
+    from lia_desktop.domain.evaluation import Evaluation
 
 
 def advice_basis(result: Evaluation, questionnaire: Questionnaire) -> dict[str, Any]:

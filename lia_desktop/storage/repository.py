@@ -13,10 +13,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from copy import deepcopy
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lia_desktop.domain.content import Questionnaire
-from lia_desktop.domain.evaluation import Evaluation, evaluate
 from lia_desktop.domain.law_changes import advice_basis, law_changed
 from lia_desktop.domain.model import Assessment, Event, Revision, Status, now_utc
 from lia_desktop.storage import index
@@ -27,6 +26,9 @@ from lia_desktop.storage.migrations import migrate
 from lia_desktop.storage.safe_storage import paused_gc
 from lia_desktop.storage.summaries import Summary, filter_summaries, today
 from lia_desktop.storage.validation import load_document
+
+if TYPE_CHECKING:
+    from lia_desktop.domain.evaluation import Evaluation
 
 MIN_PREFIX = 4
 
@@ -120,6 +122,8 @@ class Repository:
     # ---------------------------------------------------------------- writing
 
     def _document(self, assessment: Assessment, completed: dict[str, Any] | None = None) -> dict[str, Any]:
+        from lia_desktop.domain.evaluation import evaluate  # with the first write: the list reads the stored advice
+
         doc = assessment.to_dict()
         result = evaluate(assessment, self._questionnaire)
         doc["_verdict"] = result.verdict.value
@@ -197,6 +201,8 @@ class Repository:
             before = Assessment.from_dict(migrate(base))
             changes = assessment.changed_items(before)
             details = changes_between(before, assessment, changes)
+        from lia_desktop.domain.evaluation import evaluate
+
         assessment.status = Status.COMPLETED
         assessment.advice_basis = advice_basis(evaluate(assessment, self._questionnaire), self._questionnaire)
         assessment.revisions.append(Revision(at=self._clock(), by=by, event=Event.COMPLETED, changes=changes))

@@ -42,10 +42,11 @@ def data_dir(tmp_path_factory):
     return folder
 
 
-def test_filling_the_list_does_not_load_the_locale_data(data_dir):
+def test_filling_the_list_loads_neither_the_locale_data_nor_the_advice_engine(data_dir):
     modules = loaded(data_dir, "FILLED")
     assert "lia_desktop.storage.workspace" in modules  # the list was filled
     assert "babel" not in modules
+    assert "lia_desktop.domain.evaluation" not in modules  # the list shows the advice stored with each
 
 
 # Loaded when first used, not to show the window: the command groups of its actions, the
