@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -15,6 +16,18 @@ from lia_desktop.storage.summaries import Summary
 
 COLUMNS = ("title", "organisation", "status", "verdict", "updated", "review")
 Index = QModelIndex | QPersistentModelIndex
+
+# The roles the list answers, as the numbers the view asks with (it asks for seven roles of every
+# cell it draws, and most are left to the style: those are answered first, with None).
+DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+ACCESSIBLE = int(Qt.ItemDataRole.AccessibleTextRole)
+TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+ID = int(Qt.ItemDataRole.UserRole)
+SORT_KEY = ID + 1
+ANSWERED = frozenset({DISPLAY, ACCESSIBLE, TOOLTIP, BACKGROUND, FOREGROUND, ID, SORT_KEY})
+VERDICT, REVIEW = COLUMNS.index("verdict"), COLUMNS.index("review")
 
 
 class AssessmentTable(QAbstractTableModel):
@@ -65,35 +78,43 @@ class AssessmentTable(QAbstractTableModel):
             return self.ctx.ui(f"col_{COLUMNS[section]}")
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if role not in ANSWERED or not index.isValid():
             return None
-        row = self.rows[index.row()]
-        column = COLUMNS[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return self.cells_of(index.row())[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and column == "verdict":
-            t = self.ctx.content
-            lines = [t.verdict(row.verdict)]
-            lines += [
-                t.get("advice", "channel_line").format(channel=t.option(ch), verdict=t.channel_verdict(v))
-                for ch, v in row.channels.items()
-            ]
-            return "\n".join(lines)
-        if role == Qt.ItemDataRole.ToolTipRole and column == "review" and row.law_changed:
-            return self.ctx.content.get("advice", "law_changed_hint")
-        if role == Qt.ItemDataRole.BackgroundRole and column == "verdict":
-            return QBrush(QColor(palette.VERDICT.get(row.verdict, ("#ffffff", ""))[0]))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if column == "verdict":
-                return QBrush(QColor(palette.VERDICT.get(row.verdict, ("", "#000000"))[1]))
-            if column == "review" and (row.review_due(self.today) or row.law_changed):
-                return QBrush(QColor("#b71c1c"))
-        if role == Qt.ItemDataRole.UserRole:
+        number, column = index.row(), index.column()
+        if role in (DISPLAY, ACCESSIBLE):
+            return self.cells_of(number)[column]
+        row = self.rows[number]
+        if role == ID:
             return row.id
-        if role == Qt.ItemDataRole.UserRole + 1:  # sort key
-            return {"updated": row.updated_at, "review": row.review_date or "9999"}.get(column, str(self.data(index)))
+        if role == SORT_KEY:
+            return {"updated": row.updated_at, "review": row.review_date or "9999"}.get(
+                COLUMNS[column], str(self.data(index))
+            )
+        if column == VERDICT:
+            if role == TOOLTIP:
+                t = self.ctx.content
+                lines = [t.verdict(row.verdict)]
+                lines += [
+                    t.get("advice", "channel_line").format(channel=t.option(ch), verdict=t.channel_verdict(v))
+                    for ch, v in row.channels.items()
+                ]
+                return "\n".join(lines)
+            if role == BACKGROUND:
+                return _brush(palette.VERDICT.get(row.verdict, ("#ffffff", ""))[0])
+            if role == FOREGROUND:
+                return _brush(palette.VERDICT.get(row.verdict, ("", "#000000"))[1])
+        if column == REVIEW:
+            if role == TOOLTIP and row.law_changed:
+                return self.ctx.content.get("advice", "law_changed_hint")
+            if role == FOREGROUND and (row.review_due(self.today) or row.law_changed):
+                return _brush("#b71c1c")
         return None
+
+
+@functools.cache
+def _brush(colour: str) -> QBrush:
+    return QBrush(QColor(colour))
 
 
 def assessment_view(model: AssessmentTable) -> QTableView:
