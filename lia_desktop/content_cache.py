@@ -1,29 +1,32 @@
-"""The content files, parsed once: a cache checked against their hash on every start.
+"""The content files, parsed once: a cache checked against their sizes and CRC-32 on every start.
 
 Parsing the TOML content (questionnaire, rules, channel rules, the texts of every language)
 took longer than anything else the program does before its window appears. The parsed data is
 kept in the user's cache folder (LIA_CACHE_DIR, else the platform's), written at the first
-start and whenever the content changes: every start reads the content files, hashes them, and
-uses the cache only when it was made from exactly those bytes by this version of Python (it
-holds plain data in `marshal`'s format, which is tied to the Python version). A cache that is
-missing, stale, damaged or cannot be written costs a parse, never a wrong questionnaire: the
-Questionnaire is built and checked from the parsed data either way.
+start and whenever the content changes: every start reads the content files and uses the
+cache only when it was made from files of the same sizes and CRC-32 by this version of Python
+(it holds plain data in `marshal`'s format, which is tied to the Python version). CRC-32 detects
+any accidental change (a new version, an edit, a file cut off), like the workspace's index; a
+cryptographic hash would add nothing, as the cache holds its own key, and loading one took
+longer than reading the whole cache. A cache that is missing, stale, damaged or cannot be
+written costs a parse, never a wrong questionnaire: the Questionnaire is built and checked from
+the parsed data either way.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import marshal
 import os
 import sys
+import zlib
 from pathlib import Path
 from typing import Any
 
 from lia_desktop import APP_NAME
 
 FILES = ("questionnaire.toml", "rules.toml", "channels.toml", "text.nl.toml", "text.fr.toml", "text.en.toml")
-MAGIC = b"LIA-CONTENT-CACHE 1\n"
+MAGIC = b"LIA-CONTENT-CACHE 2\n"
 
 Parsed = dict[str, dict[str, Any]]  # file name -> its parsed TOML
 
@@ -38,11 +41,8 @@ def cache_dir() -> Path:
 
 
 def _key(sources: dict[str, bytes]) -> bytes:
-    digest = hashlib.sha256(f"{sys.implementation.cache_tag} {marshal.version}".encode())
-    for name, data in sources.items():
-        digest.update(f"\0{name}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest().encode()
+    files = " ".join(f"{name}:{len(data)}:{zlib.crc32(data):08x}" for name, data in sources.items())
+    return f"{sys.implementation.cache_tag} {marshal.version} {files}".encode()
 
 
 def _cached(cache: Path, key: bytes) -> Parsed | None:

@@ -62,6 +62,7 @@ NOT_TO_SHOW = {
     "lia_desktop.storage.backups",
     "lia_desktop.storage.crypto",
     "tomllib",
+    "hashlib",
 }
 
 
