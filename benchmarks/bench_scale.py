@@ -183,6 +183,10 @@ def main() -> None:
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "lia_desktop")], check=True, env=env())
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
+        # The run's own content cache, made by its first process (as a user's first start makes
+        # it): another copy of the program with other content, run meanwhile on this machine,
+        # would otherwise replace the user's cache and make every start parse the content anew.
+        os.environ["LIA_CACHE_DIR"] = str(root / "content-cache")
         bare = root / "bare_wizard.py"
         bare.write_text(BARE_WIZARD, encoding="utf-8")
         bare_list = root / "bare_list.py"
