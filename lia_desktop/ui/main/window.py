@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import gc
+from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -312,8 +313,7 @@ class MainWindow(QMainWindow):
         today = _dt.date.today().isoformat()
         self.model.set_rows(self.filters.select(everything, today))
         counts = dict.fromkeys((v.value for v in Verdict), 0)
-        for row in everything:
-            counts[row.verdict] = counts.get(row.verdict, 0) + 1
+        counts.update(Counter(row.verdict for row in everything))
         due = sum(1 for r in everything if r.review_due(today))
         ui, t = self.ctx.ui, self.ctx.content
         parts = [ui.plural("overview_total", len(everything))]
