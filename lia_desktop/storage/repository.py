@@ -25,7 +25,6 @@ from lia_desktop.storage.history import Change, changes_between
 from lia_desktop.storage.migrations import migrate
 from lia_desktop.storage.safe_storage import paused_gc
 from lia_desktop.storage.summaries import Summary, filter_summaries, today
-from lia_desktop.storage.validation import load_document
 
 if TYPE_CHECKING:
     from lia_desktop.domain.evaluation import Evaluation
@@ -33,6 +32,14 @@ if TYPE_CHECKING:
 MIN_PREFIX = 4
 
 __all__ = ["Repository", "Summary", "filter_summaries"]
+
+
+def load_document(doc: dict[str, Any]) -> Assessment:
+    """A stored document as an assessment, checked (validation.py: loaded with the first document
+    read, as the list is filled from the index without reading any)."""
+    from lia_desktop.storage.validation import load_document as checked
+
+    return checked(doc)
 
 
 def _channels(result: Evaluation) -> dict[str, str]:

@@ -50,7 +50,6 @@ from lia_desktop.storage.safe_storage import (
     link_target,
     make_private_dir,
 )
-from lia_desktop.storage.validation import META_TABLE, WORKSPACE_FORMAT, WORKSPACE_VERSION
 
 if TYPE_CHECKING:
     import filelock
@@ -170,6 +169,8 @@ class WorkspaceStore:
         """A new workspace gets its workspace record (an existing one was checked when its
         documents were opened: its record, and that every assessment migrates and loads)."""
         if self.documents.is_empty() and not self.read_only:
+            from lia_desktop.storage.validation import META_TABLE, WORKSPACE_FORMAT, WORKSPACE_VERSION
+
             record = {"format": WORKSPACE_FORMAT, "version": WORKSPACE_VERSION, "created_at": clock()}
             self.documents.add([record], table=META_TABLE)
 
