@@ -36,6 +36,33 @@ SHORTCUTS: dict[str, STD | str | None] = {
     "data_folder": None,
     "about": None,
 }
+# What each action runs: (the command group that does it, its method); None is the window
+# itself. The groups are made when first used (window.py).
+COMMANDS: dict[str, tuple[str | None, str]] = {
+    "new": ("records", "new_assessment"),
+    "open": ("records", "open_selected"),
+    "undo": ("records", "undo_last"),
+    "duplicate": ("records", "duplicate_selected"),
+    "archive": ("records", "archive_selected"),
+    "delete": ("records", "delete_selected"),
+    "import": ("records", "import_files"),
+    "export_json": ("output", "export_json"),
+    "export_pdf": ("output", "export_pdf"),
+    "export_all": ("output", "export_all"),
+    "blank": ("output", "export_blank"),
+    "preview": ("output", "preview_selected"),
+    "print": ("output", "print_selected"),
+    "find": (None, "focus_search"),
+    "settings": (None, "open_settings"),
+    "quit": (None, "close"),
+    "workspace_new": ("workspaces", "create"),
+    "workspace_rename": ("workspaces", "rename"),
+    "workspace_delete": ("workspaces", "delete"),
+    "workspace_restore": ("workspaces", "restore_backup"),
+    "shortcuts": ("help", "shortcuts"),
+    "data_folder": ("help", "data_folder"),
+    "about": ("help", "about"),
+}
 MENUS: dict[str, list[str | None]] = {  # None is a separator; "examples" the examples submenu
     "menu_file": [
         "new",

@@ -38,33 +38,6 @@ if TYPE_CHECKING:
     from lia_desktop.ui.main.workspaces import WorkspaceCommands
     from lia_desktop.ui.wizard.shell import AssessmentWizard
 
-# What each action runs: (the command group that does it, its method); None is the window itself.
-COMMANDS: dict[str, tuple[str | None, str]] = {
-    "new": ("records", "new_assessment"),
-    "open": ("records", "open_selected"),
-    "undo": ("records", "undo_last"),
-    "duplicate": ("records", "duplicate_selected"),
-    "archive": ("records", "archive_selected"),
-    "delete": ("records", "delete_selected"),
-    "import": ("records", "import_files"),
-    "export_json": ("output", "export_json"),
-    "export_pdf": ("output", "export_pdf"),
-    "export_all": ("output", "export_all"),
-    "blank": ("output", "export_blank"),
-    "preview": ("output", "preview_selected"),
-    "print": ("output", "print_selected"),
-    "find": (None, "focus_search"),
-    "settings": (None, "open_settings"),
-    "quit": (None, "close"),
-    "workspace_new": ("workspaces", "create"),
-    "workspace_rename": ("workspaces", "rename"),
-    "workspace_delete": ("workspaces", "delete"),
-    "workspace_restore": ("workspaces", "restore_backup"),
-    "shortcuts": ("help", "shortcuts"),
-    "data_folder": ("help", "data_folder"),
-    "about": ("help", "about"),
-}
-
 
 class MainWindow(QMainWindow):
     workspace_changed = Signal(str)
@@ -111,14 +84,14 @@ class MainWindow(QMainWindow):
         return HelpCommands(self)
 
     def _command(self, name: str) -> Callable[[], Any]:
-        """What the action `name` runs (see COMMANDS), a failure shown to the user."""
-        group, method = COMMANDS[name]
+        """What the action `name` runs (see actions.COMMANDS), a failure shown to the user."""
+        group, method = actions.COMMANDS[name]
         return guarded(lambda: getattr(self if group is None else getattr(self, group), method)(), self.show_error)
 
     # ---------------------------------------------------------------- building
 
     def _build(self) -> None:
-        self.actions_by_name = actions.make_actions(self, {name: self._command(name) for name in COMMANDS})
+        self.actions_by_name = actions.make_actions(self, {name: self._command(name) for name in actions.COMMANDS})
         self.examples_menu = QMenu(self)
         self.examples_menu.setObjectName("menu.examples")
         self.examples_menu.aboutToShow.connect(self._fill_examples)
