@@ -55,6 +55,7 @@ NOT_TO_SHOW = {
     "lia_desktop.ui.main.output",
     "lia_desktop.ui.main.records",
     "lia_desktop.ui.main.workspaces",
+    "lia_desktop.ui.main.help",
     "lia_desktop.export.batch",
     "lia_desktop.export.exchange",
     "concurrent.futures",
