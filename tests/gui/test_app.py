@@ -83,3 +83,4 @@ def test_the_collector_paused_for_the_start_runs_again_once_the_first_workspace_
             assert gc.isenabled()
         finally:
             gc.enable()
+            gc.unfreeze()  # what open_first_workspace set aside is the test session's: let it go
