@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from typing import Any
 
 # The CLDR locale each language's plurals and dates follow (the English texts are British).
-_LOCALES = {"nl": "nl", "fr": "fr", "en": "en_GB"}
+LOCALES = {"nl": "nl", "fr": "fr", "en": "en_GB"}
 
 
 @functools.cache
 def _locale(language: str) -> Any:
     from babel import Locale  # imported on first use: start-up does not need it
 
-    return Locale.parse(_LOCALES.get(language, language))
+    return Locale.parse(LOCALES.get(language, language))
 
 
 # The CLDR plural category of a whole number in each of our languages, as babel's CLDR data has

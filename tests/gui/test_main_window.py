@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import time
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -73,6 +74,32 @@ def test_review_due_is_highlighted_and_filtered(window):
     assert "te laat" in index.data()
     assert index.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#b71c1c"
     assert "1 te herzien" in window.overview.text()
+
+
+def test_the_list_writes_dates_as_the_language_does_in_local_time(window, monkeypatch):
+    monkeypatch.setenv("TZ", "Europe/Brussels")
+    time.tzset()
+    try:
+        winter = make_assessment(title="Winter")
+        winter.review_date = "2027-03-02"
+        summer = make_assessment(title="Zomer")
+        window.store.repository.save(winter)
+        window.store.repository.save(summer)
+        stamps = {"Winter": "2026-01-15T09:40:00Z", "Zomer": "2026-07-01T22:30:00Z"}
+        rows = [r._replace(updated_at=stamps[r.title]) for r in window.store.repository.summaries()]  # stored: UTC
+        window.model.set_rows(rows)
+        cells = {window.model.rows[r].title: window.model.cells_of(r) for r in range(2)}
+        # Brussels is UTC+1 in winter and UTC+2 in summer; Dutch writes day-month-year
+        assert cells["Winter"][4] == "15-01-2026 10:40" and cells["Winter"][5] == "02-03-2027"
+        assert cells["Zomer"][4] == "02-07-2026 00:30"
+        # the newest first, by the moment stored, not by the text shown
+        assert [window.model.index(r, 0).data() for r in range(2)] == ["Zomer", "Winter"]
+        window.apply_settings(Settings(language="fr"))
+        window.model.set_rows(rows)
+        assert "15/01/2026 10:40" in [window.model.index(r, 4).data() for r in range(2)]
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
 
 
 def test_duplicate_and_delete_with_confirmation(window, answers):

@@ -161,8 +161,8 @@ def test_the_safeguards_help_quotes_the_mark_the_list_shows(questionnaire, langu
 def test_whole_numbers_take_the_plural_forms_of_cldr(language):
     from babel import Locale
 
-    from lia_desktop.domain.texts import _LOCALES, plural_form
+    from lia_desktop.domain.texts import LOCALES, plural_form
 
-    cldr = Locale.parse(_LOCALES[language]).plural_form
+    cldr = Locale.parse(LOCALES[language]).plural_form
     numbers = [*range(-3, 2100), *(k * 1_000_000 + d for k in (1, 2, 7) for d in (-1, 0, 1)), 10**9, 10**12 + 1]
     assert [plural_form(language, n) for n in numbers] == [cldr(n) for n in numbers]

@@ -6,12 +6,13 @@ import datetime as _dt
 import functools
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from lia_desktop import palette
 from lia_desktop.app_context import AppContext
+from lia_desktop.domain.texts import LOCALES
 from lia_desktop.storage.summaries import Summary
 
 COLUMNS = ("title", "organisation", "status", "verdict", "updated", "review")
@@ -55,7 +56,10 @@ class AssessmentTable(QAbstractTableModel):
 
     def _cells(self, row: Summary) -> tuple[str, ...]:
         t, ui = self.ctx.content, self.ctx.ui
-        review = f"{row.review_date} ⚠ {ui('overdue')}" if row.review_due(self.today) else row.review_date
+        locale = QLocale(LOCALES.get(t.language, t.language))
+        review = short_date(locale, row.review_date)
+        if row.review_due(self.today):
+            review = f"{review} ⚠ {ui('overdue')}"
         if row.law_changed:
             review = f"{review} ⚠ {t.get('advice', 'law_changed')}".strip()
         return (
@@ -63,7 +67,7 @@ class AssessmentTable(QAbstractTableModel):
             row.organisation,
             t.status(row.status),
             t.verdict_short(row.verdict),
-            row.updated_at.replace("T", " ")[:16],
+            short_moment(locale, row.updated_at),
             review,
         )
 
@@ -110,6 +114,21 @@ class AssessmentTable(QAbstractTableModel):
             if role == FOREGROUND and (row.review_due(self.today) or row.law_changed):
                 return _brush("#b71c1c")
         return None
+
+
+def short_date(locale: QLocale, day: str) -> str:
+    """A stored date (ISO 8601) as the language writes it in a table: "02-03-2027", "02/03/2027"."""
+    date = QDate.fromString(day, Qt.DateFormat.ISODate)
+    return locale.toString(date, QLocale.FormatType.ShortFormat) if date.isValid() else day
+
+
+def short_moment(locale: QLocale, stamp: str) -> str:
+    """A stored moment (ISO 8601, UTC) as this computer's local date and time, written as the
+    language writes them: "02-03-2026 10:40" (the summary and the PDF write it out in full)."""
+    moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODate)
+    if not moment.isValid():
+        return stamp.replace("T", " ")[:16]
+    return locale.toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 @functools.cache
