@@ -6,7 +6,7 @@ import sys
 import time
 from dataclasses import replace
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
@@ -100,6 +100,29 @@ def test_the_list_writes_dates_as_the_language_does_in_local_time(window, monkey
     finally:
         monkeypatch.delenv("TZ")
         time.tzset()
+
+
+def test_clicking_a_column_header_sorts_the_list_and_keeps_the_selection(window, qtbot):
+    repo = window.store.repository
+    for title, organisation, q05 in (
+        ("Bakkerij", "b-klant", "yes"),
+        ("Catalogus", "A-klant", None),
+        ("Affiche", "c-klant", "yes"),
+    ):
+        repo.save(make_assessment(title=title, organisation=organisation, q05=q05))
+    window.refresh()
+    window.select_id(next(r.id for r in window.model.rows if r.title == "Catalogus"))
+    header = window.table.horizontalHeader()
+    header_pos = header.sectionViewportPosition(1) + 5
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header_pos, 5))
+    assert [window.model.index(r, 1).data() for r in range(3)] == ["A-klant", "b-klant", "c-klant"]  # case ignored
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header_pos, 5))
+    assert visible_titles(window) == ["Affiche", "Bakkerij", "Catalogus"]  # descending
+    assert [window.model.rows[i.row()].title for i in window.table.selectionModel().selectedRows()] == ["Catalogus"]
+    window.table.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # verdicts from suitable to not suitable
+    assert window.model.rows[-1].title == "Catalogus"  # q05 open: incomplete, after the two suitable ones
+    window.refresh()  # a refresh keeps the order chosen
+    assert window.model.rows[-1].title == "Catalogus" and window.model.sort_column == 3
 
 
 def test_duplicate_and_delete_with_confirmation(window, answers):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import operator
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QLocale, QModelIndex, QPersistentModelIndex, Qt
@@ -12,6 +14,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from lia_desktop import palette
 from lia_desktop.app_context import AppContext
+from lia_desktop.domain.model import Status, Verdict
 from lia_desktop.domain.texts import LOCALES
 from lia_desktop.storage.summaries import Summary
 
@@ -26,9 +29,25 @@ TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 ID = int(Qt.ItemDataRole.UserRole)
-SORT_KEY = ID + 1
-ANSWERED = frozenset({DISPLAY, ACCESSIBLE, TOOLTIP, BACKGROUND, FOREGROUND, ID, SORT_KEY})
+ANSWERED = frozenset({DISPLAY, ACCESSIBLE, TOOLTIP, BACKGROUND, FOREGROUND, ID})
 VERDICT, REVIEW = COLUMNS.index("verdict"), COLUMNS.index("review")
+
+# What each column sorts by: the stored values, not the text shown (dates as stored, statuses
+# and verdicts in their order of the enums — for verdicts from suitable to not suitable, an
+# incomplete one between — names without regard to case); a review date left empty sorts last.
+_STATUS_ORDER = {status.value: n for n, status in enumerate(Status)}
+_VERDICT_ORDER = {
+    v.value: n
+    for n, v in enumerate((Verdict.SUITABLE, Verdict.WITH_SAFEGUARDS, Verdict.INCOMPLETE, Verdict.NOT_SUITABLE))
+}
+SORT_KEYS: dict[str, Callable[[Summary], Any]] = {
+    "title": lambda row: row.title.casefold(),
+    "organisation": lambda row: row.organisation.casefold(),
+    "status": lambda row: _STATUS_ORDER.get(row.status, len(_STATUS_ORDER)),
+    "verdict": lambda row: _VERDICT_ORDER.get(row.verdict, len(_VERDICT_ORDER)),
+    "updated": operator.attrgetter("updated_at"),
+    "review": lambda row: row.review_date or "9999",
+}
 
 
 class AssessmentTable(QAbstractTableModel):
@@ -71,6 +90,22 @@ class AssessmentTable(QAbstractTableModel):
             review,
         )
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """The rows in the order of a column (the view asks when a header is clicked); rows that
+        tie keep their order, and the selection stays on the same assessments."""
+        self.sort_column, self.sort_order = column, order
+        if not 0 <= column < len(COLUMNS) or len(self.rows) < 2:
+            return
+        self.layoutAboutToBeChanged.emit()
+        keys = list(map(SORT_KEYS[COLUMNS[column]], self.rows))
+        old = sorted(range(len(keys)), key=keys.__getitem__, reverse=order == Qt.SortOrder.DescendingOrder)
+        new = {before: after for after, before in enumerate(old)}
+        self.rows = [self.rows[n] for n in old]
+        self.cells = {new[n]: cells for n, cells in self.cells.items()}
+        kept = self.persistentIndexList()
+        self.changePersistentIndexList(kept, [self.index(new[i.row()], i.column()) for i in kept])
+        self.layoutChanged.emit()
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
@@ -91,10 +126,6 @@ class AssessmentTable(QAbstractTableModel):
         row = self.rows[number]
         if role == ID:
             return row.id
-        if role == SORT_KEY:
-            return {"updated": row.updated_at, "review": row.review_date or "9999"}.get(
-                COLUMNS[column], str(self.data(index))
-            )
         if column == VERDICT:
             if role == TOOLTIP:
                 t = self.ctx.content

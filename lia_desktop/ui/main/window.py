@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
 from lia_desktop import APP_NAME
@@ -31,6 +30,8 @@ from lia_desktop.ui.qtcompat import emit
 from lia_desktop.ui.style import STYLE_SHEET
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # an annotation only: Qt's event types are not loaded to start
+
     from lia_desktop.storage.workspace import WorkspaceStore
     from lia_desktop.ui.main.help import HelpCommands
     from lia_desktop.ui.main.output import OutputCommands
