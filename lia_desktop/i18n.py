@@ -10,6 +10,7 @@ from lia_desktop.domain.content import Questionnaire, Texts
 from lia_desktop.domain.model import LANGUAGES
 from lia_desktop.storage.errors import (
     BadExchangeFile,
+    BadLogo,
     BadWorkspaceName,
     DamagedWorkspace,
     DuplicateId,
@@ -74,6 +75,8 @@ class Ui:
             return self("err_restore_decrypt", path=exc.path, backup=exc.backup), ""
         if isinstance(exc, RolledBack):
             return self("err_rolled_back", path=exc.path), f"{exc.found} < {exc.seen}"
+        if isinstance(exc, BadLogo):
+            return self("err_logo", path=exc.path), exc.reason
         if isinstance(exc, OutputError):
             return self("err_output", path=exc.path, reason=exc.reason), ""
         if type(exc) is LiaError:  # raised with a message already meant for the user

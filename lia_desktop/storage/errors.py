@@ -108,6 +108,15 @@ class OutputError(LiaError):
         super().__init__(f"cannot write {path}: {reason}; choose another place")
 
 
+class BadLogo(LiaError):
+    """The logo chosen in the settings cannot be read as an image."""
+
+    def __init__(self, path: Path | str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"the logo {path} cannot be read ({reason}); choose a PNG or JPEG file in the settings")
+
+
 class PassphraseRequired(LiaError):
     def __init__(self, path: Path) -> None:
         self.path = path

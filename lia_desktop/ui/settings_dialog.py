@@ -96,6 +96,22 @@ class SettingsDialog(QDialog):
         for widget in (self.consultant, self.firm, self.logo_row):
             self.form.setRowVisible(widget, consultant)
 
+    def accept(self) -> None:
+        """OK keeps the dialog open, saying why, while the logo cannot be printed."""
+        logo = self.logo.text().strip()
+        if logo and self.role.currentData() != "owner":
+            from lia_desktop.export.pdf.base import read_logo
+            from lia_desktop.storage.errors import BadLogo
+
+            try:
+                read_logo(logo)
+            except BadLogo as exc:
+                message, detail = self.ui.error(exc)
+                dialogs.show_error(self, self.ui("set_logo"), message, detail)
+                self.logo.setFocus()
+                return
+        super().accept()
+
     def _browse(self) -> None:
         path = dialogs.choose_image(self, self.ui("set_logo"), self.ui("image_filter"))
         if path:

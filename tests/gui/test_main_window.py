@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from lia_desktop.assets import resources_dir
 from lia_desktop.domain.model import Status
+from lia_desktop.export import exchange
 from lia_desktop.settings import Settings
 from lia_desktop.ui.main.window import MainWindow
 from lia_desktop.ui.qtcompat import _Probe, emit
@@ -463,3 +464,94 @@ def test_the_help_menu_lists_the_shortcuts_and_opens_the_data_folder(window, ans
     assert ctx.ui("act_blank") not in shown  # no shortcut, not listed
     window.actions_by_name["data_folder"].trigger()
     assert answers.asked[-1] == str(ctx.data_dir)  # handed to the file manager
+
+
+def test_cancel_on_the_copy_question_imports_nothing_and_says_no_error(window, answers):
+    window.store.repository.add_many([exchange.read(EXAMPLES[0], window.ctx.questionnaire)])
+    window.refresh()
+    answers.files = [str(p) for p in EXAMPLES[:3]]
+    answers.confirm = False  # "Cancel" on "Import them as copies?"
+    window.actions_by_name["import"].trigger()
+    assert answers.errors == [] and len(window.store.repository.summaries()) == 1
+
+
+def test_a_copy_hidden_by_the_filters_is_shown_and_selected(window, answers):
+    made = window.store.repository.save(make_assessment(title="Afgerond"))
+    window.store.repository.complete(made, by="Tom")
+    window.refresh()
+    window.filters.status_filter.setCurrentIndex(window.filters.status_filter.findData("completed"))
+    window.select_id(made.id)
+    window.actions_by_name["duplicate"].trigger()  # the copy is a draft: the filter would hide it
+    assert len(window.selected_ids()) == 1 and window.selected_ids()[0] != made.id
+    assert window.filters.status_filter.currentData() is None and len(visible_titles(window)) == 2
+
+
+def test_search_escape_empties_then_leaves_and_return_goes_to_the_list(window, qtbot):
+    fill_store(window, 2)
+    window.show()
+    window.filters.focus_search()
+    qtbot.keyClicks(window.filters.search, "Actie 1")
+    assert visible_titles(window) == ["Actie 1"]
+    qtbot.keyClick(window.filters.search, Qt.Key.Key_Escape)
+    assert window.filters.search.text() == "" and len(visible_titles(window)) == 2
+    assert "getoond" not in window.overview.text()
+    qtbot.keyClicks(window.filters.search, "Actie 1")
+    assert window.overview.text().endswith("1 getoond")  # how many of the workspace's are on screen
+    qtbot.keyClick(window.filters.search, Qt.Key.Key_Return)
+    assert window.table.hasFocus()
+
+
+def test_the_workspace_box_shows_the_open_workspace_after_a_switch_that_failed(window, answers):
+    window.ctx.workspaces.create("Geheim", passphrase="een lange geheime zin")
+    window.ctx.passphrases.clear()
+    window.refresh()
+    window._fill_workspaces()
+    box = window.workspace_box
+    answers.passwords = [None]  # the passphrase question cancelled
+    box.activated.emit(box.findData("Geheim"))
+    assert window.workspace == "default" and box.currentData() == "default"
+
+
+def test_workspace_commands_wait_for_an_open_workspace_and_name_the_default_one_in_the_users_language(window, answers):
+    answers.confirm = False
+    window.actions_by_name["workspace_delete"].trigger()
+    assert "Mijn werkruimte" in answers.asked[-1] and "default" not in answers.asked[-1]
+    window.close_workspace()
+    window.refresh()
+    assert not any(
+        window.actions_by_name[a].isEnabled() for a in ("workspace_rename", "workspace_delete", "workspace_restore")
+    )
+
+
+def test_a_long_title_can_be_read_whole_in_its_tooltip(window):
+    title = "Een zeer lange titel " * 8
+    window.store.repository.save(make_assessment(title=title.strip()))
+    window.refresh()
+    assert window.model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole) == title.strip()
+
+
+def test_a_logo_that_cannot_be_printed_is_refused_in_settings_and_told_in_the_users_language(
+    window, ctx, answers, tmp_path
+):
+    from lia_desktop import settings as settings_file
+
+    window.apply_settings(Settings(language="fr", role="consultant", consultant="Sofie Peeters"))
+    broken = tmp_path / "logo.png"
+    broken.write_text("not an image", encoding="utf-8")
+    dialog = window.open_settings()
+    dialog.logo.setText(str(broken))
+    dialog.accept()
+    assert dialog.isVisible() and "ne peut pas être lu" in answers.errors[-1]
+    assert settings_file.load(ctx.data_dir).logo == ""  # nothing saved
+    dialog.logo.setText(str(resources_dir() / "icons" / "lia-desktop-64.png"))
+    dialog.accept()
+    assert not dialog.isVisible() and settings_file.load(ctx.data_dir).logo.endswith("lia-desktop-64.png")
+    # a logo that went missing later: the export says so in French, not in ReportLab's words
+    window.apply_settings(replace(settings_file.load(ctx.data_dir), logo=str(tmp_path / "gone.png")))
+    made = window.store.repository.save(make_assessment(title="Met logo"))
+    window.refresh()
+    window.select_id(made.id)
+    answers.save_to = str(tmp_path / "record.pdf")
+    window.actions_by_name["export_pdf"].trigger()
+    assert answers.errors[-1].startswith("Le logo") and "paramètres" in answers.errors[-1]
+    assert not (tmp_path / "record.pdf").exists()

@@ -56,3 +56,28 @@ def test_undo_belongs_to_its_workspace_and_lasts_until_the_window_closes(window,
     assert window.undo_bar.isVisible()
     window.actions_by_name["undo"].trigger()
     assert made[0].id in window.store.repository
+
+
+def test_undo_never_rolls_back_over_a_later_change(window, answers):
+    made = stored_in(window, 1)
+    window.select_id(made[0].id)
+    window.actions_by_name["archive"].trigger()
+    later = window.store.repository.get(made[0].id)
+    later.title = "Actie 0, later aangepast"
+    window.store.repository.save(later)  # as the wizard stores an edit
+    window.actions_by_name["undo"].trigger()
+    assert window.store.repository.get(made[0].id).title == "Actie 0, later aangepast"  # nothing lost
+    assert "niet meer ongedaan" in answers.asked[-1] and "Actie 0" in answers.asked[-1]
+    assert not window.undo_bar.isVisible() and not window.actions_by_name["undo"].isEnabled()  # given up
+
+
+def test_undo_of_a_delete_never_overwrites_an_assessment_brought_back_otherwise(window, answers):
+    made = stored_in(window, 1)
+    window.select_id(made[0].id)
+    window.actions_by_name["delete"].trigger()
+    again = make_assessment(title="Opnieuw geïmporteerd")
+    again.id = made[0].id
+    window.store.repository.add_many([again])  # imported again meanwhile, under the same id
+    window.actions_by_name["undo"].trigger()
+    assert window.store.repository.get(made[0].id).title == "Opnieuw geïmporteerd"
+    assert "niet meer ongedaan" in answers.asked[-1]

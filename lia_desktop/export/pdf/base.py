@@ -43,7 +43,7 @@ from lia_desktop.assets import resources_dir
 from lia_desktop.domain.content import Questionnaire, Texts
 from lia_desktop.export.pdf.canvas import NumberedCanvas
 from lia_desktop.export.words import answer_text
-from lia_desktop.storage.errors import LiaError
+from lia_desktop.storage.errors import BadLogo, LiaError
 
 PAPERS = {"a4": A4, "letter": LETTER}
 FONT = "LIASans"
@@ -340,13 +340,8 @@ class Renderer:
         path = self.branding.logo
         if not path:
             return None
-        try:
-            image = Image(str(path))
-            ratio = image.imageWidth / image.imageHeight
-        except Exception as exc:  # ReportLab raises several kinds for unreadable images
-            raise LiaError(
-                f"the logo {path} cannot be read ({exc}); choose a PNG or JPEG file in the settings"
-            ) from None
+        image = read_logo(path)
+        ratio = image.imageWidth / image.imageHeight
         height = 14 * mm
         image.drawHeight, image.drawWidth = height, min(height * ratio, 60 * mm)
         image.hAlign = "RIGHT"
@@ -384,3 +379,15 @@ class Renderer:
             hAlign="LEFT",
         )
         return KeepTogether([table])
+
+
+def read_logo(path: Path | str) -> Image:
+    """The logo as ReportLab will print it, or BadLogo saying why it cannot be read (the
+    settings check a logo with this as it is chosen)."""
+    try:
+        image = Image(str(path))
+        if not image.imageWidth or not image.imageHeight:
+            raise ValueError("the image has no size")
+    except Exception as exc:  # ReportLab raises several kinds for unreadable images
+        raise BadLogo(path, f"{type(exc).__name__}: {exc}") from None
+    return image

@@ -87,7 +87,9 @@ MENUS: dict[str, list[str | None]] = {  # None is a separator; "examples" the ex
 TOOLBAR = ("new", "open", "duplicate", "preview", "export_pdf")
 FOR_ONE = ("open", "duplicate", "preview", "print", "export_json", "export_pdf")  # one selected
 FOR_SOME = ("archive", "delete")  # one or more selected
-FOR_STORE = ("new", "import", "export_all")  # a workspace is open
+# A workspace is open (renaming, deleting or restoring act on the open one: with none open,
+# after a cancelled passphrase or a damaged file, there is nothing for them to act on).
+FOR_STORE = ("new", "import", "export_all", "workspace_rename", "workspace_delete", "workspace_restore")
 
 
 def make_actions(parent: QWidget, slots: dict[str, Callable[[], Any]]) -> dict[str, QAction]:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from lia_desktop.domain.content import Texts
@@ -12,14 +14,32 @@ from lia_desktop.i18n import Ui
 from lia_desktop.storage.summaries import Summary, filter_summaries
 
 
-class FilterBar(QWidget):
-    """Which assessments the list shows; `on_change` runs whenever a filter changes."""
+class SearchField(QLineEdit):
+    """The search text: Esc empties it (and, once empty, leaves it), Return goes to the list."""
 
-    def __init__(self, on_change: Callable[[], None]) -> None:
+    def __init__(self, leave: Callable[[], None]) -> None:
+        super().__init__()
+        self.leave = leave
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key == Qt.Key.Key_Escape and self.text():
+            self.clear()
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.leave()
+        else:
+            super().keyPressEvent(event)
+
+
+class FilterBar(QWidget):
+    """Which assessments the list shows; `on_change` runs whenever a filter changes, `leave`
+    puts the keyboard in the list."""
+
+    def __init__(self, on_change: Callable[[], None], leave: Callable[[], None]) -> None:
         super().__init__()
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.search = QLineEdit()
+        self.search = SearchField(leave)
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(on_change)
@@ -56,6 +76,17 @@ class FilterBar(QWidget):
             review_due=self.due_filter.isChecked(),
             today=today,
         )
+
+    def clear(self) -> None:
+        """Every assessment shown: the search emptied, the filters back to "all"."""
+        for widget in (self.search, self.status_filter, self.verdict_filter, self.due_filter):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.status_filter.setCurrentIndex(0)
+        self.verdict_filter.setCurrentIndex(0)
+        self.due_filter.setChecked(False)
+        for widget in (self.search, self.status_filter, self.verdict_filter, self.due_filter):
+            widget.blockSignals(False)
 
     def focus_search(self) -> None:
         self.search.setFocus()

@@ -37,9 +37,15 @@ class Host(Protocol):
 
     def select_id(self, assessment_id: str) -> None: ...
 
+    def clear_filters(self) -> None:
+        """Show every assessment again (search and filters emptied)."""
+
     def open_workspace(self, name: str, create: bool = True, passphrase: str | None = None) -> bool: ...
 
     def close_workspace(self) -> None: ...
+
+    def display_name(self, name: str) -> str:
+        """A workspace's name as the user reads it (the default one in their language)."""
 
     def activate(self) -> None:
         """Bring the window back to the front with the keyboard in the list (after the wizard)."""

@@ -3,8 +3,9 @@ after a crash, duplicate, archive and delete (both undoable), import."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
@@ -155,6 +156,8 @@ class RecordCommands:
             self.host.show_error(exc)
             return
         self.host.refresh()
+        if copy.id not in self.host.listed_ids():  # a draft the filters hide: show it
+            self.host.clear_filters()
         self.host.select_id(copy.id)
         self.host.tell(self.ctx.ui("duplicated"), 5000)
 
@@ -173,7 +176,7 @@ class RecordCommands:
                     repo.archive(assessment_id, by=self._by(assessment))
         except LiaError as exc:
             self.host.show_error(exc)
-        self.undo.push(step)
+        self.undo.push(replace(step, after=self._as_now(ids)))
         self.host.refresh()
         self.host.select_id(ids[0])  # still in hand, to undo or to go on with
 
@@ -191,7 +194,7 @@ class RecordCommands:
                 self.host.store.repository.delete(assessment_id)
         except LiaError as exc:
             self.host.show_error(exc)
-        self.undo.push(step)
+        self.undo.push(replace(step, after=self._as_now(ids)))
         self.host.refresh()
         self.host.tell(ui.plural("deleted", len(ids)), 8000)
 
@@ -202,11 +205,22 @@ class RecordCommands:
         titles = tuple(d.get("title") or self.ctx.ui("untitled") for d in documents)
         return Step(self.host.workspace, kind, titles, documents)
 
+    def _as_now(self, ids: list[str]) -> tuple[dict[str, Any] | None, ...]:
+        """These assessments' documents as stored now (None for one that is not there)."""
+        repo = self.host.store.repository  # type: ignore[union-attr]
+        return tuple(repo.stored(i) if i in repo else None for i in ids)
+
     def undo_last(self) -> None:
-        """Put back what the last delete or archive in this workspace changed."""
+        """Put back what the last delete or archive in this workspace changed, unless one of
+        those assessments has changed since: then nothing is put back and the step is given up."""
         store = self.host.store
         step = self.undo.pop(self.host.workspace)
         if step is None or store is None:
+            return
+        if self._as_now([d["id"] for d in step.documents]) != step.after:
+            self.host.refresh()  # the bar offers the step before it, if any
+            ui = self.ctx.ui
+            dialogs.show_info(self.parent, ui("undo_button"), ui("undo_stale", what=step.describe(ui)))
             return
         try:
             store.repository.put_back(list(step.documents))
@@ -231,13 +245,15 @@ class RecordCommands:
         try:
             assessments = [exchange.read(Path(f), self.ctx.questionnaire) for f in files]
             clashes = [a for a in assessments if a.id in store.repository]
-            if clashes and dialogs.confirm(
-                self.parent,
-                ui("act_import"),
-                ui.plural("import_clash", len(clashes)),
-                ui("import_as_copy"),
-                ui("cancel"),
-            ):
+            if clashes:
+                if not dialogs.confirm(
+                    self.parent,
+                    ui("act_import"),
+                    ui.plural("import_clash", len(clashes)),
+                    ui("import_as_copy"),
+                    ui("cancel"),
+                ):
+                    return  # nothing imported, as the user asked
                 assessments = [a.with_new_id() if a in clashes else a for a in assessments]
             store.repository.add_many(assessments, sources=files)
         except LiaError as exc:

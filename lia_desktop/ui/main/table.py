@@ -31,6 +31,7 @@ FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
 ID = int(Qt.ItemDataRole.UserRole)
 ANSWERED = frozenset({DISPLAY, ACCESSIBLE, TOOLTIP, BACKGROUND, FOREGROUND, ID})
 VERDICT, REVIEW = COLUMNS.index("verdict"), COLUMNS.index("review")
+NAMES = (COLUMNS.index("title"), COLUMNS.index("organisation"))  # long texts a cell may cut short
 
 # What each column sorts by: the stored values, not the text shown (dates as stored, statuses
 # and verdicts in their order of the enums — for verdicts from suitable to not suitable, an
@@ -121,8 +122,8 @@ class AssessmentTable(QAbstractTableModel):
         if role not in ANSWERED or not index.isValid():
             return None
         number, column = index.row(), index.column()
-        if role in (DISPLAY, ACCESSIBLE):
-            return self.cells_of(number)[column]
+        if role in (DISPLAY, ACCESSIBLE) or (role == TOOLTIP and column in NAMES):
+            return self.cells_of(number)[column]  # the tooltip of a title cut short shows it whole
         row = self.rows[number]
         if role == ID:
             return row.id

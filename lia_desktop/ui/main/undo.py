@@ -1,8 +1,10 @@
 """Undo for deleting and archiving, for as long as the window is open.
 
 Before a delete or an archive, the stored documents are copied (with what the store keeps
-beside them); undoing puts them back exactly. What was deleted is kept here, in memory, until
-the window closes. The last step that can be undone is shown in the status bar with a button.
+beside them); undoing puts them back exactly, but only onto the documents as the step left them:
+an assessment changed since (opened and edited, imported again) is never rolled back over, and
+the step is given up. What was deleted is kept here, in memory, until the window closes. The
+last step that can be undone is shown in the status bar with a button.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ class Step:
     kind: str
     titles: tuple[str, ...]
     documents: tuple[dict[str, Any], ...]  # as they were stored before
+    after: tuple[dict[str, Any] | None, ...] = ()  # as the step left them (None: deleted)
 
     def describe(self, ui: Ui) -> str:
         titles = ", ".join(ui("quoted", title=t) for t in self.titles[:SHOWN_TITLES])

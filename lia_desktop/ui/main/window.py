@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import gc
-from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMenu, QStackedWid
 
 from lia_desktop import APP_NAME
 from lia_desktop.app_context import AppContext
-from lia_desktop.domain.model import Verdict
 from lia_desktop.storage.errors import DamagedWorkspace, LiaError, PassphraseRequired, RolledBack, WrongPassphrase
 from lia_desktop.storage.paths import DEFAULT_WORKSPACE
 from lia_desktop.ui import dialogs, screen
@@ -24,6 +22,7 @@ from lia_desktop.ui.guard import describe, guarded
 from lia_desktop.ui.main import actions
 from lia_desktop.ui.main.empty import EmptyState
 from lia_desktop.ui.main.filters import FilterBar
+from lia_desktop.ui.main.overview import overview_text
 from lia_desktop.ui.main.table import COLUMNS, AssessmentTable, assessment_view
 from lia_desktop.ui.main.undo import UndoBar, UndoSteps
 from lia_desktop.ui.qtcompat import emit
@@ -103,13 +102,16 @@ class MainWindow(QMainWindow):
         self.workspace_box.setMinimumWidth(180)
         self.workspace_label.setBuddy(self.workspace_box)
         self.workspace_box.activated.connect(
-            guarded(lambda i: self.open_workspace(self.workspace_box.itemData(i)), self.show_error)
+            guarded(
+                lambda i: self.open_workspace(self.workspace_box.itemData(i)) or self._fill_workspaces(),
+                self.show_error,
+            )
         )
         actions.make_toolbar(self, self.actions_by_name, [self.workspace_label, self.workspace_box])
 
         central = QWidget()
         column = QVBoxLayout(central)
-        self.filters = FilterBar(self.refresh)
+        self.filters = FilterBar(self.refresh, lambda: self.table.setFocus())
         column.addWidget(self.filters)
         self.table = assessment_view(self.model)
         self.table.doubleClicked.connect(guarded(lambda _index: self.records.open_selected(), self.show_error))
@@ -286,14 +288,7 @@ class MainWindow(QMainWindow):
         everything = self.store.repository.summaries()
         today = _dt.date.today().isoformat()
         self.model.set_rows(self.filters.select(everything, today))
-        counts = dict.fromkeys((v.value for v in Verdict), 0)
-        counts.update(Counter(row.verdict for row in everything))
-        due = sum(1 for r in everything if r.review_due(today))
-        ui, t = self.ctx.ui, self.ctx.content
-        parts = [ui.plural("overview_total", len(everything))]
-        parts += [t.labelled(t.verdict_short(v), str(n)) for v, n in counts.items() if n]
-        parts.append(ui("overview_due", count=due))
-        self.overview.setText(" · ".join(parts))
+        self.overview.setText(overview_text(everything, len(self.model.rows), today, self.ctx.ui, self.ctx.content))
         self.empty_hint.setVisible(False)
         self.list_area.setCurrentWidget(self.table if everything else self.empty)
         self._update_actions()
@@ -312,6 +307,10 @@ class MainWindow(QMainWindow):
 
     def listed_ids(self) -> list[str]:
         return [row.id for row in self.model.rows]
+
+    def clear_filters(self) -> None:
+        self.filters.clear()
+        self.refresh()
 
     def _update_actions(self) -> None:
         actions.update_enabled(self.actions_by_name, len(self.selected_ids()), self.store is not None)

@@ -36,8 +36,9 @@ class WorkspaceCommands:
 
     def rename(self) -> None:
         old = self.host.workspace
-        new = dialogs.ask_text(self.parent, self.ctx.ui("act_workspace_rename"), self.ctx.ui("workspace_name"), old)
-        if not new or new.strip() == old:
+        shown = self.host.display_name(old)  # the default workspace under its name in the user's language
+        new = dialogs.ask_text(self.parent, self.ctx.ui("act_workspace_rename"), self.ctx.ui("workspace_name"), shown)
+        if not new or new.strip() in (old, shown):
             return
         self.host.close_workspace()
         try:
@@ -56,7 +57,7 @@ class WorkspaceCommands:
         if not dialogs.confirm(
             self.parent,
             ui("act_workspace_delete"),
-            ui("confirm_delete_workspace", name=name),
+            ui("confirm_delete_workspace", name=self.host.display_name(name)),
             ui("delete"),
             ui("cancel"),
         ):
@@ -68,7 +69,7 @@ class WorkspaceCommands:
             self.host.show_error(exc)
             self.host.open_workspace(name)
             return
-        self.host.tell(ui("workspace_deleted", name=name, path=kept), 10000)
+        self.host.tell(ui("workspace_deleted", name=self.host.display_name(name), path=kept), 10000)
         remaining = self.ctx.workspaces.names()
         self.host.open_workspace(remaining[0] if remaining else self.ctx.default_workspace)
 
