@@ -555,3 +555,15 @@ def test_a_logo_that_cannot_be_printed_is_refused_in_settings_and_told_in_the_us
     window.actions_by_name["export_pdf"].trigger()
     assert answers.errors[-1].startswith("Le logo") and "paramètres" in answers.errors[-1]
     assert not (tmp_path / "record.pdf").exists()
+
+
+def test_a_double_click_opens_the_assessment_once(window, qtbot):
+    made = fill_store(window, 1)
+    window.show()
+    qtbot.waitExposed(window)
+    rect = window.table.visualRect(window.model.index(0, 0))
+    qtbot.mouseClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.selected_ids() == [made[0].id]
+    qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.wizard is not None and window.wizard.draft.id == made[0].id
+    window.wizard.reject()

@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.filters = FilterBar(self.refresh, lambda: self.table.setFocus())
         column.addWidget(self.filters)
         self.table = assessment_view(self.model)
-        self.table.doubleClicked.connect(guarded(lambda _index: self.records.open_selected(), self.show_error))
+        # activated: a double click, Return, or a single click where the desktop opens items so
         self.table.activated.connect(guarded(lambda _index: self.records.open_selected(), self.show_error))
         self.empty = EmptyState(self._command("new"), self.examples_menu, self._command("import"))
         self.list_area = QStackedWidget()
