@@ -6,6 +6,7 @@ import argparse
 import shlex
 import sys
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from lia_desktop import APP_NAME, __version__
 from lia_desktop.cli.common import PROG, UsageError, ui
@@ -58,94 +59,153 @@ def _unexpected_line(args: argparse.Namespace, exc: Exception) -> str:
     return f"{words('err_crash', path=log)} [{detail}]"
 
 
+Words = Callable[..., str | None]  # the help texts in the user's language (None: none to show)
+
+
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help layout with its own words in the user's language: "usage:", and the
+    colon after each heading as the language writes it (argparse adds a plain one)."""
+
+    words: Words = staticmethod(lambda _key, **_params: None)  # type: ignore[assignment]
+
+    def add_usage(self, usage, actions, groups, prefix=None) -> None:  # type: ignore[no-untyped-def]
+        usage_word = self.words("cli_usage")
+        if prefix is None and usage_word:
+            prefix = f"{usage_word} "
+        super().add_usage(usage, actions, groups, prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        written = self.words("cli_heading", title=heading) if heading else None
+        super().start_section(written.removesuffix(":") if written else heading)
+
+
 class _Parser(argparse.ArgumentParser):
+    """A parser whose help speaks the user's language: its options and arguments in groups with
+    translated titles (`options`, `arguments`), -h with a translated help, errors as one line."""
+
+    def __init__(self, *args: Any, words: Words, **kwargs: Any) -> None:
+        formatter = type("Formatter", (_Formatter,), {"words": staticmethod(words)})
+        super().__init__(*args, add_help=False, formatter_class=formatter, **kwargs)
+        self.words = words
+        self.arguments = self.add_argument_group(words("cli_arguments"))
+        self.options = self.add_argument_group(words("cli_options"))
+        self.options.add_argument("-h", "--help", action="help", help=words("cli_h_help"))
+
     def error(self, message: str) -> None:  # one line, exit status 2
         raise UsageError(message)
 
+    def commands(self, dest: str, metavar: str, required: bool = False) -> Any:
+        return self.add_subparsers(
+            title=self.words("cli_commands"), dest=dest, required=required, metavar=metavar, parser_class=_Parser
+        )
 
-def build_parser() -> argparse.ArgumentParser:
+
+def no_words(_key: str, **_params: Any) -> None:
+    """No help texts: what the parser needs when no help is to be shown."""
+    return None
+
+
+def help_words(argv: Sequence[str]) -> Words:
+    """The words of the help in the language the command asks for (--lang, else the settings',
+    else the system's); with content that cannot be loaded, no help texts rather than no parser."""
+    early = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    early.add_argument("--lang")
+    early.add_argument("--data-dir")
+    try:
+        known, _rest = early.parse_known_args(list(argv))
+        if known.lang not in LANGUAGES:
+            known.lang = None  # the real parser says what is wrong with it
+        words = ui(known)
+    except Exception:  # content that cannot be loaded, a settings file that cannot be read
+        return no_words
+    return lambda key, **params: words(key, **params)
+
+
+def build_parser(words: Words | None = None) -> _Parser:
     from lia_desktop.storage.paths import DEFAULT_WORKSPACE
 
-    parser = _Parser(prog=PROG, description=f"{APP_NAME}: legitimate interest assessments for direct marketing")
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    parser.add_argument("--data-dir", metavar="DIR", help="data folder (default: $LIA_DATA_DIR or the per-user folder)")
-    parser.add_argument(
-        "--workspace", metavar="NAME", help=f"workspace (default: {DEFAULT_WORKSPACE}; the window opens the last one)"
-    )
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of the window and of the messages")
-    parser.add_argument(
-        "--passphrase-file",
-        metavar="FILE",
-        help="passphrase of an encrypted workspace (first line of FILE); a new workspace is created encrypted",
-    )
-    commands = parser.add_subparsers(dest="command", parser_class=_Parser, metavar="COMMAND")
+    w = words if words is not None else help_words([])  # called alone: the help in the language of the system
+    parser = _Parser(prog=PROG, description=w("cli_description", app=APP_NAME), words=w)
+    top = parser.options
+    top.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}", help=w("cli_h_version"))
+    top.add_argument("--data-dir", metavar="DIR", help=w("cli_h_data_dir"))
+    top.add_argument("--workspace", metavar="NAME", help=w("cli_h_workspace", default=DEFAULT_WORKSPACE))
+    top.add_argument("--lang", choices=LANGUAGES, help=w("cli_h_lang"))
+    top.add_argument("--passphrase-file", metavar="FILE", help=w("cli_h_passphrase_file"))
+    commands = parser.commands("command", "COMMAND")
 
-    commands.add_parser("workspaces", help="list the workspaces").set_defaults(run=cmd_workspaces)
+    def command(name: str, key: str) -> _Parser:
+        return commands.add_parser(name, help=w(key), description=w(key), words=w)
 
-    ws = commands.add_parser("workspace", help="create, rename or delete a workspace")
-    ws_actions = ws.add_subparsers(dest="action", required=True, parser_class=_Parser, metavar="ACTION")
-    ws_actions.add_parser("create", help="create an empty workspace").add_argument("name")
-    rename = ws_actions.add_parser("rename", help="rename a workspace")
-    rename.add_argument("name")
-    rename.add_argument("new_name")
-    delete = ws_actions.add_parser("delete", help="move a workspace to the set-aside folder")
-    delete.add_argument("name")
-    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    command("workspaces", "cli_h_workspaces").set_defaults(run=cmd_workspaces)
+
+    ws = command("workspace", "cli_h_workspace_cmd")
+    ws_actions = ws.commands("action", "ACTION", required=True)
+    ws_actions.add_parser("create", help=w("cli_h_ws_create"), words=w).arguments.add_argument("name")
+    rename = ws_actions.add_parser("rename", help=w("cli_h_ws_rename"), words=w)
+    rename.arguments.add_argument("name")
+    rename.arguments.add_argument("new_name")
+    delete = ws_actions.add_parser("delete", help=w("cli_h_ws_delete"), words=w)
+    delete.arguments.add_argument("name")
+    delete.options.add_argument("--yes", action="store_true", help=w("cli_h_yes"))
     ws.set_defaults(run=cmd_workspace)
 
-    ls = commands.add_parser("list", help="list the assessments of a workspace")
-    ls.add_argument("--json", action="store_true", help="print a JSON array")
-    ls.add_argument("--search", metavar="TEXT", help="only those whose title, organisation or assessor contains TEXT")
-    ls.add_argument("--status", action="append", choices=[s.value for s in Status])
-    ls.add_argument("--verdict", action="append", choices=[v.value for v in Verdict])
-    ls.add_argument("--review-due", action="store_true", help="only those whose review date has come")
+    statuses, verdicts = [s.value for s in Status], [v.value for v in Verdict]
+    ls = command("list", "cli_h_list")
+    ls.options.add_argument("--json", action="store_true", help=w("cli_h_json"))
+    ls.options.add_argument("--search", metavar="TEXT", help=w("cli_h_search"))
+    ls.options.add_argument("--status", action="append", choices=statuses, help=w("cli_h_status"))
+    ls.options.add_argument("--verdict", action="append", choices=verdicts, help=w("cli_h_verdict"))
+    ls.options.add_argument("--review-due", action="store_true", help=w("cli_h_review_due"))
     ls.set_defaults(run=cmd_list)
 
-    imp = commands.add_parser("import", help="import exchange files (*.lia.json); all or nothing")
-    imp.add_argument("files", nargs="+", metavar="FILE")
-    imp.add_argument("--as-copy", action="store_true", help="give the imported assessments new ids")
+    imp = command("import", "cli_h_import")
+    imp.arguments.add_argument("files", nargs="+", metavar="FILE")
+    imp.options.add_argument("--as-copy", action="store_true", help=w("cli_h_as_copy"))
     imp.set_defaults(run=cmd_import)
 
-    exp = commands.add_parser("export", help="export one assessment as a PDF record or an exchange file")
-    exp.add_argument("id", metavar="ID", help="the id, or its first characters (at least 4)")
-    target = exp.add_mutually_exclusive_group(required=True)
-    target.add_argument("--pdf", metavar="OUT", help="write the PDF record to OUT ('-': stdout)")
-    target.add_argument("--json", metavar="OUT", help="write the exchange file to OUT ('-': stdout)")
-    exp.add_argument("--paper", choices=("a4", "letter"), help="paper size (default: the settings, else a4)")
+    exp = command("export", "cli_h_export")
+    exp.arguments.add_argument("id", metavar="ID", help=w("cli_h_id"))
+    target = exp.options.add_mutually_exclusive_group(required=True)
+    target.add_argument("--pdf", metavar="OUT", help=w("cli_h_pdf_out"))
+    target.add_argument("--json", metavar="OUT", help=w("cli_h_json_out"))
+    exp.options.add_argument("--paper", choices=("a4", "letter"), help=w("cli_h_paper"))
     exp.set_defaults(run=cmd_export)
 
-    every = commands.add_parser("export-all", help="write the PDF record of every assessment into a folder")
-    every.add_argument("folder", metavar="FOLDER")
-    every.add_argument("--status", action="append", choices=[s.value for s in Status])
-    every.add_argument("--verdict", action="append", choices=[v.value for v in Verdict])
-    every.add_argument("--paper", choices=("a4", "letter"))
+    every = command("export-all", "cli_h_export_all")
+    every.arguments.add_argument("folder", metavar="FOLDER")
+    every.options.add_argument("--status", action="append", choices=statuses, help=w("cli_h_status"))
+    every.options.add_argument("--verdict", action="append", choices=verdicts, help=w("cli_h_verdict"))
+    every.options.add_argument("--paper", choices=("a4", "letter"), help=w("cli_h_paper"))
     every.set_defaults(run=cmd_export_all)
 
-    blank = commands.add_parser("blank", help="print the questionnaire with empty answers, for paper interviews")
-    blank.add_argument("--pdf", metavar="OUT", required=True, help="write the PDF to OUT ('-': stdout)")
-    blank.add_argument("--lang", dest="blank_lang", choices=LANGUAGES, help="language (default: the settings)")
-    blank.add_argument("--paper", choices=("a4", "letter"))
+    blank = command("blank", "cli_h_blank")
+    blank.options.add_argument("--pdf", metavar="OUT", required=True, help=w("cli_h_blank_pdf"))
+    blank.options.add_argument("--lang", dest="blank_lang", choices=LANGUAGES, help=w("cli_h_blank_lang"))
+    blank.options.add_argument("--paper", choices=("a4", "letter"), help=w("cli_h_paper"))
     blank.set_defaults(run=cmd_blank)
 
-    commands.add_parser("backups", help="list the backups of a workspace").set_defaults(run=cmd_backups)
-    res = commands.add_parser("restore", help="replace a workspace by one of its backups (the current file is kept)")
-    res.add_argument("backup", metavar="BACKUP")
+    command("backups", "cli_h_backups").set_defaults(run=cmd_backups)
+    res = command("restore", "cli_h_restore")
+    res.arguments.add_argument("backup", metavar="BACKUP")
     res.set_defaults(run=cmd_restore)
 
-    check = commands.add_parser("selftest", help="check the program's content and storage")
-    check.add_argument(
-        "--qt", action="store_true", help="also check the window's parts: PDF preview, printing, Qt plugins"
-    )
+    check = command("selftest", "cli_h_selftest")
+    check.options.add_argument("--qt", action="store_true", help=w("cli_h_qt"))
     check.set_defaults(run=cmd_selftest)
     return parser
 
 
 def main(argv: Sequence[str], gui: Callable[[argparse.Namespace], int] | None = None) -> int:
+    # The help texts are read only for the help itself and for a usage error: loading the
+    # words of a language is not needed to open the window or to run a command.
+    words = help_words(argv) if {"-h", "--help"} & set(argv) else no_words
     try:
-        parser = build_parser()
+        parser = build_parser(words)
         args = parser.parse_args(list(argv))
     except UsageError as exc:
-        return _fail(f"{exc} (see '{PROG} --help')", 2)
+        see = f"{PROG} --help"
+        return _fail(help_words(argv)("cli_see_help", message=str(exc), help=see) or f"{exc} (see '{see}')", 2)
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
     if args.command is None:

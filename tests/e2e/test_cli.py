@@ -224,3 +224,35 @@ def test_an_encrypted_workspace_from_the_command_line(cli, tmp_path):
     assert done.returncode == 0 and json.loads(done.stdout)[0]["organisation"] == "Bakkerij Janssens bv"
     done = cli("--workspace", "Kluis", "--passphrase-file", tmp_path / "missing.txt", "list")
     assert done.returncode == 1 and "cannot be read" in one_line_error(done)
+
+
+@pytest.mark.parametrize(
+    ("lang", "usage", "heading", "line"),
+    [
+        ("nl", "gebruik: ", "opdrachten:", "de beoordelingen van een werkruimte tonen"),
+        ("fr", "utilisation\u00a0: ", "commandes\u00a0:", "lister les évaluations d’un espace de travail"),
+        ("en", "usage: ", "commands:", "list the assessments of a workspace"),
+    ],
+)
+def test_the_help_speaks_the_users_language(cli, lang, usage, heading, line):
+    done = cli("--lang", lang, "--help")
+    assert done.returncode == 0 and done.stdout.startswith(usage)
+    assert heading in done.stdout and line in done.stdout
+    sub = cli("--lang", lang, "export", "--help").stdout  # a command's own help too
+    assert sub.startswith(usage) and "-h, --help" in sub
+
+
+def test_the_help_follows_the_locale_and_every_option_is_explained(cli):
+    from lia_desktop.cli.main import build_parser, help_words
+
+    env = {k: v for k, v in os.environ.items() if k not in ("LIA_DATA_DIR", "LC_ALL", "LC_MESSAGES", "LANGUAGE")}
+    env.update(LIA_DATA_DIR=str(cli.data), LANG="fr_BE.UTF-8")
+    done = subprocess.run([sys.executable, "-m", "lia_desktop", "--help"], env=env, capture_output=True, text=True)
+    assert "afficher cette aide et quitter" in done.stdout
+    for language in ("nl", "fr", "en"):
+        parser = build_parser(help_words(["--lang", language]))
+        commands = next(a for a in parser._actions if a.dest == "command")  # argparse keeps them there
+        for name, sub in [("", parser), *commands.choices.items()]:
+            for action in sub._actions:
+                if action.option_strings:
+                    assert action.help, (language, name, action.option_strings)
