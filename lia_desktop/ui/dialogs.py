@@ -62,6 +62,13 @@ def ask_text(parent: QWidget | None, title: str, label: str, value: str = "") ->
     return text if ok else None
 
 
+@_returns_focus
+def ask_choice(parent: QWidget | None, title: str, label: str, items: list[str]) -> int | None:
+    """The index of the item chosen from a list (the first one preselected), or None."""
+    text, ok = QInputDialog.getItem(parent, title, label, items, 0, False)
+    return items.index(text) if ok and text in items else None
+
+
 # Qt 6's file dialog asks "&Look in:" and "Files of &type:", which its own nl and fr
 # catalogs lack (they translate the older "Look in:"): the program sets those two labels.
 _FILE_LABELS: dict[QFileDialog.DialogLabel, str] = {}

@@ -33,6 +33,8 @@ class Answers:
         self.folder: str | None = None
         self.text: str | None = None
         self.passwords: list[str | None] = []
+        self.choice: int | None = 0  # the item picked from a list (None: cancelled)
+        self.choices: list[list[str]] = []  # the lists offered
         self.suggested: list[str] = []  # where each save dialog would have opened
 
 
@@ -53,6 +55,9 @@ def answers(monkeypatch):
     )
     monkeypatch.setattr(dialogs, "choose_folder", lambda *_a: given.folder)
     monkeypatch.setattr(dialogs, "ask_text", lambda *_a: given.text)
+    monkeypatch.setattr(
+        dialogs, "ask_choice", lambda _p, _t, _label, items: given.choices.append(items) or given.choice
+    )
     monkeypatch.setattr(dialogs, "ask_password", lambda *_a: given.passwords.pop(0) if given.passwords else "")
     monkeypatch.setattr(dialogs, "open_externally", lambda path: given.asked.append(path) or True)
     return given

@@ -567,3 +567,23 @@ def test_a_double_click_opens_the_assessment_once(window, qtbot):
     qtbot.mouseDClick(window.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.wizard is not None and window.wizard.draft.id == made[0].id
     window.wizard.reject()
+
+
+def test_restore_offers_every_good_backup_by_date_and_puts_back_the_one_chosen(window, answers):
+    import datetime as dt
+
+    repo = window.store.repository
+    path, backups = window.store.path, window.ctx.workspaces.backups("default")
+    for n, title in enumerate(("Eerste", "Tweede", "Derde")):
+        repo.save(make_assessment(title=title))
+        backups.take(path, now=dt.datetime(2026, 3, 1 + n, 9, 0, tzinfo=dt.UTC))
+    repo.save(make_assessment(title="Vierde"))
+    window.refresh()
+    answers.choice = 2  # after the session's own backup (its first write) and 3 March: the one taken after "Tweede"
+    window.actions_by_name["workspace_restore"].trigger()
+    offered = answers.choices[-1]
+    assert len(offered) == 4 and "3 maart 2026" in offered[1] and "2 maart 2026" in offered[2]
+    assert sorted(r.title for r in window.store.repository.summaries()) == ["Eerste", "Tweede"]
+    answers.choice = None  # cancelled: nothing changes
+    window.actions_by_name["workspace_restore"].trigger()
+    assert sorted(r.title for r in window.store.repository.summaries()) == ["Eerste", "Tweede"]

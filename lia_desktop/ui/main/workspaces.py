@@ -1,8 +1,13 @@
 """Managing workspaces (one per client): create (optionally encrypted), rename, delete, and
-restore the newest good backup. Opening one is the window's own business."""
+restore a good backup, chosen by when it was taken. Opening one is the window's own business."""
 
 from __future__ import annotations
 
+import datetime as _dt
+
+from PySide6.QtCore import QDate, QLocale
+
+from lia_desktop.domain.texts import LOCALES
 from lia_desktop.storage.errors import LiaError
 from lia_desktop.ui import dialogs
 from lia_desktop.ui.main.host import Host
@@ -74,15 +79,27 @@ class WorkspaceCommands:
         self.host.open_workspace(remaining[0] if remaining else self.ctx.default_workspace)
 
     def restore_backup(self) -> None:
+        """A good backup of the open workspace, chosen by when it was taken (the newest first;
+        the only one is taken without asking), put in its place after a confirmation."""
         ui = self.ctx.ui
-        backups = self.ctx.workspaces.backups(self.host.workspace).good(self.ctx.passphrases.get(self.host.workspace))
+        kept = self.ctx.workspaces.backups(self.host.workspace)
+        backups = kept.good(self.ctx.passphrases.get(self.host.workspace))
         if not backups:
             dialogs.show_info(self.parent, ui("act_workspace_restore"), ui("no_backups"))
             return
+        chosen = backups[0]
+        if len(backups) > 1:
+            taken = {b.path: b.taken_at for b in kept.list()}
+            locale = QLocale(LOCALES.get(self.ctx.content.language, "en_GB"))
+            when = [_moment(locale, taken[p]) for p in backups]
+            number = dialogs.ask_choice(self.parent, ui("act_workspace_restore"), ui("choose_backup"), when)
+            if number is None:
+                return
+            chosen = backups[number]
         if not dialogs.confirm(
             self.parent,
             ui("act_workspace_restore"),
-            ui("confirm_restore", path=backups[0]),
+            ui("confirm_restore", path=chosen),
             ui("restore_backup"),
             ui("cancel"),
         ):
@@ -90,7 +107,14 @@ class WorkspaceCommands:
         name = self.host.workspace
         self.host.close_workspace()
         try:
-            self.ctx.workspaces.restore(name, backups[0], passphrase=self.ctx.passphrases.get(name))
+            self.ctx.workspaces.restore(name, chosen, passphrase=self.ctx.passphrases.get(name))
         except LiaError as exc:
             self.host.show_error(exc)
         self.host.open_workspace(name)
+
+
+def _moment(locale: QLocale, moment: _dt.datetime) -> str:
+    """When a backup was taken, in this computer's local time: "maandag 2 maart 2026 10:40"."""
+    local = moment.astimezone()
+    day = locale.toString(QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat)
+    return f"{day} {local:%H:%M}"
