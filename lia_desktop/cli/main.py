@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 import sys
 from collections.abc import Callable, Sequence
@@ -98,6 +99,32 @@ class _Parser(argparse.ArgumentParser):
         return self.add_subparsers(
             title=self.words("cli_commands"), dest=dest, required=required, metavar=metavar, parser_class=_Parser
         )
+
+
+# argparse's own error sentences (Python 3.11 and later), each read back into its parts and said
+# again in the user's language; a sentence not listed here is left as argparse wrote it.
+_ARGPARSE_ERRORS = (
+    (re.compile(r"the following arguments are required: (?P<args>.+)"), "cli_err_required"),
+    (re.compile(r"unrecognized arguments: (?P<args>.+)"), "cli_err_unrecognized"),
+    (
+        re.compile(r"argument (?P<name>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)"),
+        "cli_err_choice",
+    ),
+    (re.compile(r"argument (?P<name>\S+): expected one argument"), "cli_err_one_value"),
+    (re.compile(r"argument (?P<name>\S+): expected at least one argument"), "cli_err_some_values"),
+    (re.compile(r"argument (?P<name>\S+): not allowed with argument (?P<other>\S+)"), "cli_err_not_with"),
+    (re.compile(r"one of the arguments (?P<args>.+) is required"), "cli_err_one_of"),
+    (re.compile(r"ambiguous option: (?P<option>\S+) could match (?P<matches>.+)"), "cli_err_ambiguous"),
+)
+
+
+def usage_error(message: str, words: Words) -> str:
+    """argparse's message in the user's language, where it is one of the sentences we know."""
+    for pattern, key in _ARGPARSE_ERRORS:
+        found = pattern.fullmatch(message)
+        if found:
+            return words(key, **found.groupdict()) or message
+    return message
 
 
 def no_words(_key: str, **_params: Any) -> None:
@@ -204,8 +231,9 @@ def main(argv: Sequence[str], gui: Callable[[argparse.Namespace], int] | None = 
         parser = build_parser(words)
         args = parser.parse_args(list(argv))
     except UsageError as exc:
-        see = f"{PROG} --help"
-        return _fail(help_words(argv)("cli_see_help", message=str(exc), help=see) or f"{exc} (see '{see}')", 2)
+        see, words = f"{PROG} --help", help_words(argv)
+        message = usage_error(str(exc), words)
+        return _fail(words("cli_see_help", message=message, help=see) or f"{message} (see '{see}')", 2)
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
     if args.command is None:

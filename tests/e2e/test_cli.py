@@ -256,3 +256,18 @@ def test_the_help_follows_the_locale_and_every_option_is_explained(cli):
             for action in sub._actions:
                 if action.option_strings:
                     assert action.help, (language, name, action.option_strings)
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("--lang", "fr", "list", "--status", "xx"), "--status\u00a0: choix non valable 'xx' (choisissez parmi"),
+        (("--lang", "nl", "import"), "deze argumenten ontbreken: FILE (zie 'lia-desktop --help')"),
+        (("--lang", "fr", "export", "abcd"), "l’un de ces arguments est requis\u00a0: --pdf --json"),
+        (("--lang", "nl", "list", "extra"), "onbekende argumenten: extra"),
+        (("--lang", "en", "export", "abcd", "--pdf", "a", "--json", "b"), "--json: not together with --pdf"),
+    ],
+)
+def test_usage_errors_are_told_in_the_users_language(cli, args, said):
+    done = cli(*args)
+    assert done.returncode == 2 and said in one_line_error(done)
