@@ -14,8 +14,10 @@ from lia_desktop.domain.model import Assessment
 FIRST_PAGES = ("welcome", "context", "data", "channels", "conditions")
 # The data and rights checklist comes before the outcome, because the advice depends on it
 # (an objection to direct marketing that cannot be honoured is a hard stop, HS-R4): the
-# outcome page then shows the advice on every answer that counts.
-LAST_PAGES = ("tips", "outcome", "consent", "signoff", "finish")
+# outcome page then shows the advice on every answer that counts. The consent checklist comes
+# after the decision, which can bring it in ("ask for consent first"): placed before, a page
+# that applies only once the decision is taken would be passed without being seen.
+LAST_PAGES = ("tips", "outcome", "signoff", "consent", "finish")
 
 
 def all_pages(questionnaire: Questionnaire) -> tuple[str, ...]:

@@ -196,7 +196,8 @@ def test_the_consent_page_appears_exactly_when_the_core_says_so(qtbot, window, q
     walk(qtbot, wizard, {**ANSWERS, **changes}, until="outcome")
     fill(wizard, {**ANSWERS, **changes})
     assert flow.consent_applies(wizard.draft, questionnaire) is consent
-    assert click_next(qtbot, wizard) == ("consent" if consent else "signoff")
+    assert click_next(qtbot, wizard) == "signoff"  # the decision first, then the consent checklist
+    assert ("consent" in flow.applicable_pages(wizard.draft, wizard.q)) is consent
 
 
 def test_choosing_consent_brings_the_consent_page(qtbot, window):
@@ -209,6 +210,9 @@ def test_choosing_consent_brings_the_consent_page(qtbot, window):
     page.editors["decision_rationale"].text.setPlainText("We vragen toch toestemming.")
     assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()
     assert "consent" in flow.applicable_pages(wizard.draft, wizard.q)
+    assert click_next(qtbot, wizard) == "consent"  # shown, not passed before the decision brought it in
+    assert click_next(qtbot, wizard) == "finish"
+    assert all(wizard.draft.value(k) is False for k in ("k1", "k2"))  # boxes seen and left: a "No" the user saw
 
 
 def test_the_outcome_page_shows_the_verdict_per_channel_and_links_back(qtbot, window):
@@ -454,3 +458,35 @@ def test_a_full_disk_is_told_once_and_nothing_typed_is_lost(qtbot, window, answe
     assert wizard.saver.flush()
     assert "NIET OPGESLAGEN" not in wizard.windowTitle()
     assert window.store.repository.get(wizard.draft.id).title == "Zomeractie 2026"
+
+
+def test_every_completed_example_opens_on_its_summary_unchanged(window):
+    from lia_desktop.assets import resources_dir
+    from lia_desktop.export import exchange
+
+    for path in sorted((resources_dir() / "examples").glob("*.lia.json")):
+        example = exchange.read(path, window.ctx.questionnaire)
+        if example.status is not Status.COMPLETED:
+            continue
+        window.store.repository.add_many([example])
+        before = window.store.repository.stored(example.id)
+        window.refresh()
+        window.select_id(example.id)
+        wizard = window.records.open_selected()
+        assert wizard.currentPage().name == "finish", path.name
+        wizard.saver.flush()
+        assert window.store.repository.stored(example.id) == before, path.name  # opening changes nothing
+        wizard.reject()
+        assert window.wizard is None
+
+
+def test_going_to_the_end_stops_where_new_tick_boxes_came_in(qtbot, window):
+    wizard = window.records.new_assessment()
+    walk(qtbot, wizard, ANSWERS, until="finish")
+    wizard.jump_to("ctx_channels")
+    fill(wizard, {"ctx_channels": [*ANSWERS["ctx_channels"], "ch_phone"]})
+    wizard.go_to("finish")  # the step list's last step
+    page = wizard.currentPage()
+    assert page.name == "channels" and "ph_list" in page.unseen_boxes()  # not passed: shown to the user
+    assert click_next(qtbot, wizard) != "channels"
+    assert wizard.draft.value("ph_list") is False  # seen and left unticked

@@ -19,7 +19,7 @@ def test_the_page_order_follows_the_assessment(questionnaire):
     pages = all_pages(questionnaire)
     assert pages[:5] == ("welcome", "context", "data", "channels", "conditions")
     assert pages[5:15] == tuple(f"q{n:02d}" for n in range(1, 11))
-    assert pages[15:] == ("tips", "outcome", "consent", "signoff", "finish")
+    assert pages[15:] == ("tips", "outcome", "signoff", "consent", "finish")
 
 
 def test_consent_page_is_skipped_when_legitimate_interest_fits(questionnaire):
@@ -31,7 +31,8 @@ def test_consent_page_is_skipped_when_legitimate_interest_fits(questionnaire):
 def test_consent_page_appears_when_not_suitable(questionnaire):
     assessment = make_assessment(ctx_special="special_yes")
     assert consent_applies(assessment, questionnaire)
-    assert next_page("outcome", assessment, questionnaire) == "consent"
+    assert next_page("outcome", assessment, questionnaire) == "signoff"
+    assert next_page("signoff", assessment, questionnaire) == "consent"  # after the decision
 
 
 def test_consent_page_appears_when_a_channel_needs_consent(questionnaire):

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QLineEdit, QScrollAre
 
 from lia_desktop.domain import flow
 from lia_desktop.domain.evaluation import evaluate
+from lia_desktop.domain.model import Status
 from lia_desktop.ui.help_panel import HelpPanel
 from lia_desktop.ui.style import warning_label
 from lia_desktop.ui.widgets import ItemEditor
@@ -94,6 +95,21 @@ class ItemsPage(BasePage):
         inputs = [self.editors[i].first_input() for i in visible if self.editors[i].first_input() is not None]
         if inputs:  # the keyboard starts in the first field (a page may open with text to read)
             self._focus_later(inputs[0])
+
+    def validatePage(self) -> bool:
+        """Leaving the page forward: a tick box shown and left unticked becomes a "No" the user
+        saw. A box never shown stays unanswered, so a walk forward stops at a page where a box
+        has come in since (`unseen_boxes`)."""
+        if self.draft.status is Status.DRAFT:  # a completed assessment's boxes were all seen
+            for item_id in self.unseen_boxes():
+                self.draft.set_value(item_id, False)
+                self.w.draft_changed(item_id)
+        return super().validatePage()
+
+    def unseen_boxes(self) -> list[str]:
+        """The tick boxes of this page that apply now and were never shown and left."""
+        shown = flow.items_shown(self.name, self.draft, self.q)
+        return [i for i in shown if self.q.items[i].kind == "check" and self.draft.value(i) is None]
 
     def blocking(self) -> tuple[str, ...]:
         missing = flow.page_missing(self.name, self.draft, self.q)

@@ -254,8 +254,11 @@ class AssessmentWizard(QWizard):
             return
         guard = len(self.page_ids)
         while self.currentPage() is not None and self.currentPage().name != target and guard:
-            if not self.currentPage().isComplete() or self.nextId() == -1:
+            page = self.currentPage()
+            if not page.isComplete() or self.nextId() == -1:
                 break
+            if self.draft.status is Status.DRAFT and isinstance(page, ItemsPage) and page.unseen_boxes():
+                break  # tick boxes the user never saw (a completed assessment's were all seen)
             self.next()
             guard -= 1
 
@@ -267,6 +270,10 @@ class AssessmentWizard(QWizard):
             names = "; ".join(self.texts.label(p) for p in problems)
             dialogs.show_error(self, self.ui("not_complete_title"), self.ui("still_to_answer", items=names))
             return
+        for page in flow.applicable_pages(self.draft, self.q):  # every box that applies was seen by now
+            for item_id in flow.items_shown(page, self.draft, self.q):
+                if self.q.items[item_id].kind == "check" and self.draft.value(item_id) is None:
+                    self.draft.set_value(item_id, False)
         unchanged = self.unchanged_since_completed()  # only read again: nothing to confirm or record
         if not unchanged and not self._confirm_legal_minimum():
             return
