@@ -294,7 +294,8 @@ class Assessment:
         return copy
 
     def duplicate(self) -> Assessment:
-        """A new draft with the same answers: the start of a re-assessment."""
+        """A new draft with the same answers: the start of a re-assessment, dated when it is made
+        (the wizard fills in today's date and a new review date; the law is that of the new date)."""
         copy = self.with_new_id()
         copy.status = Status.DRAFT
         copy.created_at = copy.updated_at = now_utc()
@@ -302,7 +303,7 @@ class Assessment:
         copy.previous_basis = _copy_basis(self.advice_basis)
         copy.advice_basis = {}
         copy.current_page = ""
-        copy.signoff_date = ""
+        copy.assessment_date = copy.review_date = copy.signoff_date = ""
         copy.decision = ""
         copy.decision_rationale = ""
         return copy

@@ -175,6 +175,9 @@ def test_new_from_an_example_is_a_fresh_draft(window):
     actions[0].trigger()
     wizard = window.wizard
     assert wizard is not None and wizard.draft.title and wizard.draft.status is Status.DRAFT
+    example = exchange.read(EXAMPLES[0], window.ctx.questionnaire)
+    assert wizard.draft.assessor == window.ctx.settings.user_name != example.assessor  # the user, not the example's
+    assert wizard.draft.signoff_name == "" and wizard.draft.review_date == ""  # asked and dated anew
     wizard.close()
 
 

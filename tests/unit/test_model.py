@@ -67,6 +67,7 @@ def test_duplicate_is_a_fresh_draft_with_the_same_answers():
     copy = original.duplicate()
     assert copy.id != original.id
     assert copy.status is Status.DRAFT and copy.revisions == [] and copy.decision == ""
+    assert (copy.assessment_date, copy.review_date, copy.signoff_date) == ("", "", "")  # dated anew
     assert copy.answers == original.answers
     copy.answers["q01"].value = "no"
     assert original.answers["q01"].value == "yes"

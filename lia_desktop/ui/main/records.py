@@ -49,7 +49,10 @@ class RecordCommands:
         except LiaError as exc:
             self.host.show_error(exc)
             return None
-        return self.start_wizard(example.duplicate())
+        draft = example.duplicate()  # the example's people are not the user's: they are asked anew
+        draft.assessor = self.ctx.settings.user_name
+        draft.signoff_name = draft.signoff_role = ""
+        return self.start_wizard(draft)
 
     def open_selected(self) -> AssessmentWizard | None:
         ids = self.host.selected_ids()
