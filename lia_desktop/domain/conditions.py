@@ -29,7 +29,9 @@ class RuleError(ValueError):
 
 
 def _is_answered(value: Any) -> bool:
-    return value not in (None, "", [], False)
+    if isinstance(value, str):
+        return bool(value.strip())  # spaces or blank lines only: no answer
+    return value not in (None, [], False)
 
 
 def expand(condition: Mapping[str, Any] | None, definitions: Mapping[str, Any], where: str) -> Any:

@@ -116,8 +116,11 @@ class Evaluation:
 # ---------------------------------------------------------------------------- facts
 
 
-def _answered(value: Any) -> bool:
-    return value not in (None, "", [])
+def answered(value: Any) -> bool:
+    """Whether a value is an answer: text made only of spaces or blank lines is none."""
+    if isinstance(value, str):
+        return bool(value.strip())
+    return value not in (None, [])
 
 
 def applicable(raw: dict[str, Any], questionnaire: Questionnaire) -> dict[str, Any]:
@@ -139,7 +142,7 @@ def missing_in(facts: dict[str, Any], questionnaire: Questionnaire) -> list[str]
     return [
         item.id
         for item in questionnaire.items.values()
-        if item.required and holds(item.applies, facts) and not _answered(facts.get(item.id))
+        if item.required and holds(item.applies, facts) and not answered(facts.get(item.id))
     ]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from lia_desktop.domain.conditions import holds
 from lia_desktop.domain.content import Questionnaire
-from lia_desktop.domain.evaluation import Evaluation, applicable_facts, evaluate
+from lia_desktop.domain.evaluation import Evaluation, answered, applicable_facts, evaluate
 from lia_desktop.domain.model import Assessment
 
 FIRST_PAGES = ("welcome", "context", "data", "channels", "conditions")
@@ -101,7 +101,7 @@ def page_missing(page: str, assessment: Assessment, questionnaire: Questionnaire
     return tuple(
         i
         for i in items_shown(page, assessment, questionnaire)
-        if questionnaire.items[i].required and facts.get(i) in (None, "", [])
+        if questionnaire.items[i].required and not answered(facts.get(i))
     )
 
 
@@ -112,8 +112,19 @@ def completion_problems(
     evaluation = evaluation or evaluate(assessment, questionnaire)
     problems = list(evaluation.missing)
     for item_id in ("decision", "signoff_name", "signoff_date", "review_date"):
-        if not assessment.value(item_id):
+        if not answered(assessment.value(item_id)):
             problems.append(item_id)
     if evaluation.rationale_required and not assessment.decision_rationale.strip():
         problems.append("decision_rationale")
+    problems += [i for i in dates_out_of_order(assessment) if i not in problems]
     return tuple(problems)
+
+
+def dates_out_of_order(assessment: Assessment) -> tuple[str, ...]:
+    """The sign-off and review dates that fall before the assessment's date (ISO dates compare
+    as text): a record signed before it was made, or due for review at once."""
+    start = assessment.assessment_date
+    if not start:
+        return ()
+    late = (("signoff_date", assessment.signoff_date < start), ("review_date", assessment.review_date <= start))
+    return tuple(item for item, wrong in late if wrong and assessment.value(item))

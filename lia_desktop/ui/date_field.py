@@ -52,6 +52,7 @@ class DateField(QWidget):
     """A line to type a date in, a calendar button, and a hint while the text is no date."""
 
     changed = Signal(str)  # the ISO date, or "" when emptied; not sent while the text is no date
+    readable = Signal(bool)  # whether the text is a date (or empty), at every keystroke
 
     def __init__(self, object_name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,11 +107,16 @@ class DateField(QWidget):
         self.edit.setText(value)
         self.hint.setVisible(False)
 
+    def unreadable(self) -> bool:
+        """Text is typed that is no date: the stored date is not what the field shows."""
+        return bool(self.edit.text().strip()) and self.iso() is None
+
     def _edited(self, text: str) -> None:
         value = parse_date(text)
         if value is not None:
             self.hint.setVisible(False)
             emit(self.changed, value)
+        emit(self.readable, not self.unreadable())
 
     def _finished(self) -> None:
         value = self.iso()

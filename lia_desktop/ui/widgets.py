@@ -70,6 +70,7 @@ class ItemEditor(QWidget):
 
     changed = Signal(str)
     focused = Signal(str)
+    checked = Signal(str)  # what the page must check again, though nothing was stored
 
     def __init__(
         self,
@@ -165,6 +166,7 @@ class ItemEditor(QWidget):
         elif item.kind == "date":
             self.date = DateField(item.id)
             self.date.changed.connect(self._store)
+            self.date.readable.connect(lambda _ok: emit(self.checked, self.item.id))
             self.title.setBuddy(self.date.edit)
             layout.addWidget(self.date)
             self.inputs += [self.date.edit, self.date.pick]

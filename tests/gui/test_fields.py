@@ -50,6 +50,15 @@ def test_the_date_field_keeps_every_keystroke_and_tab_leaves_it(qtbot, window):
     field.setFocus()
     QTest.keyClick(field, Qt.Key.Key_Tab)
     assert wizard.focusWidget() is not field  # Tab leaves the field at once
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert not next_button.isEnabled()  # Next waits: the date shown is not the one stored
+    assert "assessment_date" in wizard.currentPage().blocking()
+    field.clear()
+    QTest.keyClicks(field, "31/06/2027")  # no such day
+    assert not next_button.isEnabled() and wizard.draft.assessment_date == "2026-03-15"
+    field.clear()
+    QTest.keyClicks(field, "30/06/2027")
+    assert wizard.draft.assessment_date == "2027-06-30" and "assessment_date" not in wizard.currentPage().blocking()
 
 
 def test_the_calendar_puts_the_picked_date_in(qtbot, window):
@@ -112,3 +121,14 @@ def test_the_wizard_buttons_have_a_key_each(questionnaire, language):
     texts = questionnaire.texts(language)
     keys = [texts.get("ui", b).split("&")[1][0].lower() for b in ("back", "next", "finish")]
     assert len(set(keys)) == 3, keys  # in Dutch, Alt+V was both Back and Next: it did neither
+
+
+def test_next_waits_while_the_review_date_comes_before_the_assessment(qtbot, window):
+    wizard = window.records.new_assessment()
+    walk(qtbot, wizard, ANSWERS, until="signoff")
+    fill(wizard, ANSWERS)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    assert next_button.isEnabled()
+    fill(wizard, {"review_date": "01-01-2020"})
+    assert not next_button.isEnabled()
+    assert "niet vóór de datum van de beoordeling" in wizard.currentPage().reason.text()

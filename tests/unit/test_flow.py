@@ -116,3 +116,25 @@ def test_completion_needs_decision_sign_off_and_a_rationale_when_departing(quest
 def test_an_incomplete_assessment_cannot_be_completed(questionnaire):
     assessment = make_assessment(q02=None)
     assert "q02" in completion_problems(assessment, questionnaire)
+
+
+def test_text_made_only_of_spaces_or_blank_lines_is_no_answer(questionnaire):
+    from lia_desktop.domain.flow import completion_problems, page_missing
+
+    assessment = make_assessment(title="  \n\t ", ctx_purpose="\n\n")
+    assessment.signoff_name = "   "
+    assert "title" in page_missing("context", assessment, questionnaire)
+    problems = completion_problems(assessment, questionnaire)
+    assert {"title", "ctx_purpose", "signoff_name"} <= set(problems)
+
+
+def test_a_record_cannot_be_signed_or_due_for_review_before_it_was_made(questionnaire):
+    from lia_desktop.domain.flow import completion_problems, dates_out_of_order
+
+    assessment = make_assessment()
+    assessment.assessment_date = assessment.signoff_date = "2026-03-15"
+    assessment.review_date = "2027-03-15"
+    assert dates_out_of_order(assessment) == ()
+    assessment.signoff_date, assessment.review_date = "2019-05-05", "2020-01-01"
+    assert dates_out_of_order(assessment) == ("signoff_date", "review_date")
+    assert {"signoff_date", "review_date"} <= set(completion_problems(assessment, questionnaire))

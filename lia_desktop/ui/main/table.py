@@ -83,7 +83,7 @@ class AssessmentTable(QAbstractTableModel):
         if row.law_changed:
             review = f"{review} ⚠ {t.get('advice', 'law_changed')}".strip()
         return (
-            row.title or ui("untitled"),
+            row.title.strip() or ui("untitled"),
             row.organisation,
             t.status(row.status),
             t.verdict_short(row.verdict),

@@ -42,6 +42,7 @@ class ItemsPage(BasePage):
                 font.setPointSizeF(font.pointSizeF() * 1.35)
                 editor.title.setFont(font)
             editor.changed.connect(self._changed)
+            editor.checked.connect(lambda _item: self._refresh())
             editor.focused.connect(self._focused)
             self.column.addWidget(editor)
             self.editors[item_id] = editor
@@ -116,7 +117,11 @@ class ItemsPage(BasePage):
         if self.name == "signoff":
             problems = flow.completion_problems(self.draft, self.q)
             missing = tuple(p for p in problems if p in self.editors)
-        return missing
+        # a date field showing text that is no date: the stored date is not what is shown
+        unreadable = tuple(
+            i for i, e in self.editors.items() if not e.isHidden() and getattr(e, "date", None) and e.date.unreadable()
+        )
+        return missing + tuple(i for i in unreadable if i not in missing)
 
     def _changed(self, item_id: str) -> None:
         self.w.draft_changed(item_id)
@@ -164,7 +169,10 @@ class ItemsPage(BasePage):
             )
         if missing:
             links = "; ".join(f"<a href='{i}'>{escape(self.w.texts.label(i))}</a>" for i in missing)
-            self.reason.setText(escape(self.w.ui("still_to_answer", items="\0")).replace("\0", links))
+            text = escape(self.w.ui("still_to_answer", items="\0")).replace("\0", links)
+            if set(missing) & set(flow.dates_out_of_order(self.draft)):
+                text += "<br>" + escape(self.w.ui("dates_out_of_order"))
+            self.reason.setText(text)
         else:
             self.reason.setText("")
 
