@@ -104,3 +104,24 @@ def test_each_right_is_printed_with_its_question(questionnaire):
         question = t.get("ui", f"question_{item_id}")
         assert f"{t.label(item_id)} {question}" in record, item_id
         assert question in blank, item_id
+
+
+def test_the_draft_mark_stays_clear_of_a_long_title_in_the_header(questionnaire):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    draft = make_assessment(language="nl", title="Een heel lange titel van een actie " * 4)
+    page = PdfReader(BytesIO(pdf.render_record(draft, questionnaire))).pages[1]
+    heights: dict[str, list[float]] = {"CONCEPT": [], "Een heel lange": []}
+
+    def seen(text, _cm, tm, _font, _size):
+        for word in heights:
+            if word in text:
+                heights[word].append(float(tm[5]))
+
+    page.extract_text(visitor_text=seen)
+    top = float(page.mediabox.top)
+    header = [y for y in heights["Een heel lange"] if y > top - 15 * 72 / 25.4]  # the header line
+    assert header and heights["CONCEPT"]
+    assert min(abs(m - h) for m in heights["CONCEPT"] for h in header) > 8  # points apart: no overlap

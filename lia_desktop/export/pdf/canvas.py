@@ -49,12 +49,13 @@ class NumberedCanvas(Canvas):
 
 
 def draw_mark(canvas: Canvas, page_size: tuple[float, float], mark: str) -> None:
-    """A word across the page (faint, so the text stays readable) and at the top (e.g. DRAFT)."""
+    """A word across the page (faint, so the text stays readable) and at the top (e.g. DRAFT),
+    above the header line's title and organisation, which may run the whole width."""
     width, height = page_size
     canvas.saveState()
     canvas.setFillColor(MARK_INK)
     canvas.setFont(MARK_FONT, 7.5)
-    canvas.drawCentredString(width / 2, height - 11 * mm, mark)
+    canvas.drawCentredString(width / 2, height - 7 * mm, mark)
     canvas.setFillAlpha(0.1)
     canvas.translate(width / 2, height / 2)
     canvas.rotate(45)
