@@ -14,8 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import os
-import re
-import unicodedata
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +25,6 @@ from lia_desktop.storage.backups import Backups
 from lia_desktop.storage.crypto import MAGIC, HeaderError, Sealer, WrongKey, is_encrypted
 from lia_desktop.storage.documents import Documents
 from lia_desktop.storage.errors import (
-    BadWorkspaceName,
     DamagedWorkspace,
     LockUnavailable,
     NotEncrypted,
@@ -38,7 +35,7 @@ from lia_desktop.storage.errors import (
     WorkspaceInUse,
     WrongPassphrase,
 )
-from lia_desktop.storage.paths import DEFAULT_KEEP, DEFAULT_WORKSPACE, data_dir_from, default_data_dir
+from lia_desktop.storage.paths import DEFAULT_KEEP, DEFAULT_WORKSPACE, check_name, data_dir_from, default_data_dir
 from lia_desktop.storage.repository import Repository
 from lia_desktop.storage.rollback import HighWater
 from lia_desktop.storage.safe_storage import (
@@ -57,25 +54,6 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_WORKSPACE", "WorkspaceStore", "Workspaces", "data_dir_from", "default_data_dir"]
 
 LOCK_TIMEOUT = 2.0
-MAX_NAME = 80
-_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-
-
-def check_name(name: str) -> str:
-    """The name, normalised (NFC, trimmed), or BadWorkspaceName saying why it cannot be used."""
-    name = unicodedata.normalize("NFC", name).strip()
-    if not name:
-        raise BadWorkspaceName(name, "it is empty")
-    if len(name) > MAX_NAME:
-        raise BadWorkspaceName(name, f"it is longer than {MAX_NAME} characters")
-    if _FORBIDDEN.search(name):
-        raise BadWorkspaceName(name, 'it contains one of < > : " / \\ | ? * or a control character')
-    if name.startswith(".") or name.endswith("."):
-        raise BadWorkspaceName(name, "it starts or ends with a dot")
-    if name.split(".")[0].casefold() in _RESERVED:
-        raise BadWorkspaceName(name, "Windows reserves that name")
-    return name
 
 
 def acquire_lock(path: Path, timeout: float) -> filelock.BaseFileLock:

@@ -12,7 +12,8 @@ from lia_desktop import palette
 from lia_desktop.domain.advice_view import Block, advice_blocks
 from lia_desktop.domain.evaluation import Evaluation, evaluate
 from lia_desktop.domain.sensitivity import what_would_change
-from lia_desktop.ui.widgets import BalanceChart, ItemEditor
+from lia_desktop.ui.balance_chart import BalanceChart
+from lia_desktop.ui.widgets import ItemEditor
 from lia_desktop.ui.wizard.page import BasePage, PageHost
 
 
