@@ -95,6 +95,16 @@ def items_shown(page: str, assessment: Assessment, questionnaire: Questionnaire)
     return tuple(i for i in page_items(page, questionnaire) if holds(questionnaire.items[i].applies, facts))
 
 
+def unseen_boxes(page: str, assessment: Assessment, questionnaire: Questionnaire) -> tuple[str, ...]:
+    """The tick boxes of a page that apply now and hold no answer: never shown and left (a box
+    the user saw and left unticked is stored as False)."""
+    return tuple(
+        i
+        for i in items_shown(page, assessment, questionnaire)
+        if questionnaire.items[i].kind == "check" and assessment.value(i) is None
+    )
+
+
 def page_missing(page: str, assessment: Assessment, questionnaire: Questionnaire) -> tuple[str, ...]:
     """Required items on this page still without an answer: they keep Next disabled."""
     facts = assessment.facts()

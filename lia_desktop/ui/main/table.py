@@ -76,7 +76,7 @@ class AssessmentTable(QAbstractTableModel):
 
     def _cells(self, row: Summary) -> tuple[str, ...]:
         t, ui = self.ctx.content, self.ctx.ui
-        locale = QLocale(LOCALES.get(t.language, t.language))
+        locale = _locale(t.language)
         review = short_date(locale, row.review_date)
         if row.review_due(self.today):
             review = f"{review} ⚠ {ui('overdue')}"
@@ -161,6 +161,12 @@ def short_moment(locale: QLocale, stamp: str) -> str:
     if not moment.isValid():
         return stamp.replace("T", " ")[:16]
     return locale.toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
+
+
+@functools.cache
+def _locale(language: str) -> QLocale:
+    """Qt's locale for a language of ours (Qt is loaded already; Babel is not needed to start)."""
+    return QLocale(LOCALES.get(language, language))
 
 
 @functools.cache

@@ -3,11 +3,7 @@ restore a good backup, chosen by when it was taken. Opening one is the window's 
 
 from __future__ import annotations
 
-import datetime as _dt
-
-from PySide6.QtCore import QDate, QLocale
-
-from lia_desktop.domain.texts import LOCALES
+from lia_desktop.export import words
 from lia_desktop.storage.errors import LiaError
 from lia_desktop.ui import dialogs
 from lia_desktop.ui.main.host import Host
@@ -89,9 +85,8 @@ class WorkspaceCommands:
             return
         chosen = backups[0]
         if len(backups) > 1:
-            taken = {b.path: b.taken_at for b in kept.list()}
-            locale = QLocale(LOCALES.get(self.ctx.content.language, "en_GB"))
-            when = [_moment(locale, taken[p]) for p in backups]
+            taken = {b.path: b.taken_at.isoformat() for b in kept.list()}
+            when = [words.when(self.ctx.content, taken[p]) for p in backups]
             number = dialogs.ask_choice(self.parent, ui("act_workspace_restore"), ui("choose_backup"), when)
             if number is None:
                 return
@@ -111,10 +106,3 @@ class WorkspaceCommands:
         except LiaError as exc:
             self.host.show_error(exc)
         self.host.open_workspace(name)
-
-
-def _moment(locale: QLocale, moment: _dt.datetime) -> str:
-    """When a backup was taken, in this computer's local time: "maandag 2 maart 2026 10:40"."""
-    local = moment.astimezone()
-    day = locale.toString(QDate(local.year, local.month, local.day), QLocale.FormatType.LongFormat)
-    return f"{day} {local:%H:%M}"

@@ -107,10 +107,8 @@ class ItemsPage(BasePage):
                 self.w.draft_changed(item_id)
         return super().validatePage()
 
-    def unseen_boxes(self) -> list[str]:
-        """The tick boxes of this page that apply now and were never shown and left."""
-        shown = flow.items_shown(self.name, self.draft, self.q)
-        return [i for i in shown if self.q.items[i].kind == "check" and self.draft.value(i) is None]
+    def unseen_boxes(self) -> tuple[str, ...]:
+        return flow.unseen_boxes(self.name, self.draft, self.q)
 
     def blocking(self) -> tuple[str, ...]:
         missing = flow.page_missing(self.name, self.draft, self.q)

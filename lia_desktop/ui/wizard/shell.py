@@ -271,9 +271,8 @@ class AssessmentWizard(QWizard):
             dialogs.show_error(self, self.ui("not_complete_title"), self.ui("still_to_answer", items=names))
             return
         for page in flow.applicable_pages(self.draft, self.q):  # every box that applies was seen by now
-            for item_id in flow.items_shown(page, self.draft, self.q):
-                if self.q.items[item_id].kind == "check" and self.draft.value(item_id) is None:
-                    self.draft.set_value(item_id, False)
+            for item_id in flow.unseen_boxes(page, self.draft, self.q):
+                self.draft.set_value(item_id, False)
         unchanged = self.unchanged_since_completed()  # only read again: nothing to confirm or record
         if not unchanged and not self._confirm_legal_minimum():
             return
