@@ -145,7 +145,7 @@ def help_words(argv: Sequence[str]) -> Words:
         words = ui(known)
     except Exception:  # content that cannot be loaded, a settings file that cannot be read
         return no_words
-    return lambda key, **params: words(key, **params)
+    return words
 
 
 def build_parser(words: Words | None = None) -> _Parser:

@@ -90,10 +90,6 @@ class Answer:
     value: Value = None
     note: str = ""
 
-    @property
-    def answered(self) -> bool:
-        return self.value not in (None, "", [])
-
     def to_dict(self) -> dict[str, Any]:
         value = list(self.value) if isinstance(self.value, list) else self.value
         return {"value": value, "note": self.note}

@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from lia_desktop import APP_NAME, __version__
 from lia_desktop.assets import resources_dir
@@ -23,6 +23,9 @@ from lia_desktop.domain.model import META_FIELDS, SIGNOFF_FIELDS, Assessment
 from lia_desktop.export.text_safety import describe, harmless, unsafe_character
 from lia_desktop.storage.errors import BadExchangeFile
 from lia_desktop.storage.migrations import MigrationError, migrate
+
+if TYPE_CHECKING:
+    from lia_desktop.domain.evaluation import Evaluation  # loaded when first evaluated
 
 FORMAT = "lia-assessment"
 FORMAT_VERSION = 2
@@ -60,11 +63,15 @@ def _validator() -> Any:
     return strict(schema())
 
 
-def advice_block(assessment: Assessment, questionnaire: Questionnaire) -> dict[str, Any]:
-    """The advice as the exchange file carries it: the overall verdict and one per channel."""
+def advice_block(
+    assessment: Assessment, questionnaire: Questionnaire, evaluation: Evaluation | None = None
+) -> dict[str, Any]:
+    """The advice as the exchange file carries it: the overall verdict and one per channel (from
+    `evaluation` when the caller has evaluated the assessment already; the verdicts are the same
+    in every language)."""
     from lia_desktop.domain.evaluation import evaluate
 
-    result = evaluate(assessment, questionnaire)
+    result = evaluation or evaluate(assessment, questionnaire)
     return {
         "verdict": result.verdict.value,
         "channels": {c.channel: c.verdict.value for c in result.channels},
@@ -73,7 +80,9 @@ def advice_block(assessment: Assessment, questionnaire: Questionnaire) -> dict[s
     }
 
 
-def to_document(assessment: Assessment, questionnaire: Questionnaire | None = None) -> dict[str, Any]:
+def to_document(
+    assessment: Assessment, questionnaire: Questionnaire | None = None, evaluation: Evaluation | None = None
+) -> dict[str, Any]:
     """The exchange document; with the questionnaire it also carries the advice (informative)."""
     data = assessment.to_dict()
     data.pop("current_page", None)  # where the wizard was: screen state, not part of the record
@@ -87,13 +96,15 @@ def to_document(assessment: Assessment, questionnaire: Questionnaire | None = No
         # what import refuses never leaves the program (a record stored before input was cleaned)
         cleaned = _map_text({"assessment": data}, questionnaire, lambda text, _, multiline: harmless(text, multiline))
         document["assessment"] = cleaned["assessment"]
-        document["advice"] = advice_block(assessment, questionnaire)
+        document["advice"] = advice_block(assessment, questionnaire, evaluation)
     return document
 
 
-def dumps(assessment: Assessment, questionnaire: Questionnaire | None = None) -> bytes:
+def dumps(
+    assessment: Assessment, questionnaire: Questionnaire | None = None, evaluation: Evaluation | None = None
+) -> bytes:
     """The exchange file's bytes: UTF-8, indented, keys in a fixed order, ending in a newline."""
-    document = to_document(assessment, questionnaire)
+    document = to_document(assessment, questionnaire, evaluation)
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

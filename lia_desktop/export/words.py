@@ -50,15 +50,21 @@ def answer_text(q: Questionnaire, t: Texts, item_id: str, value: Any) -> str | N
     return str(value)
 
 
-def safeguard_kind(q: Questionnaire, t: Texts, safeguard: str, required: Collection[str] | None) -> str:
-    """ "required by law" or "beyond the law" for a safeguard; `required` is what the law requires
-    for the channels in use (None when not known: then every baseline safeguard counts). A
-    baseline safeguard the law requires only for other channels gets no word ("")."""
+def safeguard_basis(q: Questionnaire, safeguard: str, required: Collection[str] | None) -> str:
+    """ "by_law" or "beyond_law" for a safeguard, "" for none of both; `required` is what the law
+    requires for the channels in use (None when not known: then every baseline safeguard counts).
+    A baseline safeguard the law requires only for other channels gets "" (no word)."""
     if not q.safeguards[safeguard]:
-        return t.get("pdf", "beyond_law")
+        return "beyond_law"
     if required is None or safeguard in required:
-        return t.get("pdf", "by_law")
+        return "by_law"
     return ""
+
+
+def safeguard_kind(q: Questionnaire, t: Texts, safeguard: str, required: Collection[str] | None) -> str:
+    """ "required by law" or "beyond the law" for a safeguard, in words (see `safeguard_basis`)."""
+    law = safeguard_basis(q, safeguard, required)
+    return t.get("pdf", law) if law else ""
 
 
 def safeguard_law(q: Questionnaire, t: Texts, safeguard: str, on: str) -> str:

@@ -37,7 +37,7 @@ def _checked(source: bytes, path: Path) -> dict[str, Any]:
     from lia_desktop.storage.safe_storage import parse_validated
     from lia_desktop.storage.validation import workspace_problem
 
-    with paused_gc():
+    with paused_gc(freeze=True):
         data = parse_validated(source, path)
         problem = workspace_problem(data)
     if problem:
@@ -63,14 +63,13 @@ class Documents:
         self.questionnaire = questionnaire
         self.index_file = index_file
         source = storage.read_bytes()
-        self.new = source is None
         if reading is None and index_file is not None and source is not None:
             reading = index.Reading(index_file)
         cached = reading.index_of(source, questionnaire) if reading is not None and source is not None else None
         if source is None:
             self.layout, self.rows = Layout.build({}), {}
         elif cached is not None:
-            with paused_gc():
+            with paused_gc(freeze=True):
                 self.layout, self.rows = Layout.at(source, cached.spans), cached.rows
         else:
             data = _checked(source, storage.path)
@@ -104,10 +103,6 @@ class Documents:
     def document(self, doc_id: str, table: str = ASSESSMENTS) -> dict[str, Any]:
         return self.layout.document(table, doc_id)
 
-    def table(self, table: str) -> dict[str, dict[str, Any]]:
-        """Every document of a (small) table, parsed."""
-        return self.layout.documents(table)
-
     # ---------------------------------------------------------------- writing
 
     def _next_ids(self, table: str, count: int) -> list[str]:
@@ -140,7 +135,7 @@ class Documents:
         """Write the new state; only once it is on disk does it become the state held here."""
         payload = layout.to_bytes()
         self.storage.write_bytes(payload)
-        self.layout, self.rows, self.new = layout, rows, False
+        self.layout, self.rows = layout, rows
         self.generation += 1
         self.by_id = {row[index.ID]: doc_id for doc_id, row in rows.items()}
         if self.index_file is not None:

@@ -174,7 +174,7 @@ class Reading:
             if isinstance(stamp, dict) and stamp.pop("body_crc32", None) == zlib.crc32(body):
                 from lia_desktop.storage.safe_storage import paused_gc
 
-                with paused_gc():
+                with paused_gc(freeze=True):
                     found = _parse(body)
                 if found is not None:
                     self._found = (stamp, found)

@@ -173,12 +173,17 @@ def check_shape(data: Any) -> str | None:
 
 
 @contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
+def paused_gc(freeze: bool = False) -> Iterator[None]:
     """Pause Python's cycle collector while a large workspace is turned into objects.
 
     Parsing 1,000 assessments makes hundreds of thousands of objects, which set off several
     full collections that can find nothing (JSON data has no cycles); pausing them halves the
     time to open a large workspace. Freed memory is unaffected: reference counting goes on.
+
+    With `freeze` (a workspace read once, to be kept while it is open), what was made is set
+    aside from the collector before it runs again: its first collections would otherwise scan
+    every one of those objects in vain. Not for work repeated after every write: frozen objects
+    are never collected, so a cycle that is garbage when frozen would stay for good.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -186,10 +191,8 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
-            # What was made is set aside from the collector before it runs again: its first
-            # collections would otherwise scan every one of those objects (in vain: JSON data has
-            # no cycles). Objects freed later are freed all the same (reference counting).
-            gc.freeze()
+            if freeze:
+                gc.freeze()
             gc.enable()
 
 
@@ -203,7 +206,7 @@ def _read(path: Path) -> bytes:
 def read_workspace(path: Path, passphrase: str | None = None) -> dict[str, Any]:
     """Read, decrypt where needed, and validate the shape of a workspace file."""
     raw = read_plain(path, passphrase)[0]
-    with paused_gc():
+    with paused_gc(freeze=True):
         return parse_validated(raw, path)
 
 
@@ -331,9 +334,6 @@ class SafeStorage:
             if self.high_water is not None:
                 self.high_water.set(sealer.info.salt, self._counter)
 
-    def close(self) -> None:
-        pass
-
 
 class MemoryStorage:
     """The same contract in memory, for tests and for previews that must not touch disk."""
@@ -352,6 +352,3 @@ class MemoryStorage:
         if self.read_only:
             raise ReadOnlyWorkspace(self.path)
         self.payload = payload
-
-    def close(self) -> None:
-        pass

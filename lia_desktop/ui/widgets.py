@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from lia_desktop.domain.content import Item, Questionnaire, Texts
 from lia_desktop.domain.model import Assessment
 from lia_desktop.export.text_safety import typed
-from lia_desktop.export.words import item_question, safeguard_kind
+from lia_desktop.export.words import item_question, safeguard_basis, safeguard_kind
 from lia_desktop.ui.date_field import DateField
 from lia_desktop.ui.qtcompat import emit
 
@@ -227,7 +227,7 @@ class ItemEditor(QWidget):
             if item.id == "safeguards":
                 text, help_text = t.safeguard(option)
                 kind = safeguard_kind(self.q, t, option, self.required)
-                if kind and kind == t.get("pdf", "by_law"):
+                if safeguard_basis(self.q, option, self.required) == "by_law":
                     text = f"{text} ({kind})"
                 described = f"{help_text} ({kind})" if kind else help_text
                 button.setToolTip(described)

@@ -48,7 +48,7 @@ class RecordRenderer(Renderer):
         self.t = self.t.for_countries(assessment.value("ctx_country"))
         self.e: Evaluation = evaluate(assessment, questionnaire, self.language)
         self.today = _dt.date.today().isoformat()
-        self.exchange_bytes = exchange.dumps(assessment, questionnaire)
+        self.exchange_bytes = exchange.dumps(assessment, questionnaire, self.e)  # evaluated once
         self.fingerprint = hashlib.sha256(self.exchange_bytes).hexdigest()
 
     def metadata(self) -> dict[str, str]:
