@@ -32,18 +32,21 @@ def unsafe_character(text: str, multiline: bool = False) -> str | None:
     return None
 
 
-def harmless(text: str, multiline: bool = False) -> str:
-    """`text` with every character `unsafe_character` refuses replaced by U+FFFD."""
+def _replaced(text: str, multiline: bool, by: str) -> str:
+    """`text` with every character `unsafe_character` refuses replaced by `by`."""
     if unsafe_character(text, multiline) is None:
         return text
-    return "".join("\ufffd" if unsafe_character(char, multiline) else char for char in text)
+    return "".join(by if unsafe_character(char, multiline) else char for char in text)
+
+
+def harmless(text: str, multiline: bool = False) -> str:
+    """`text` with every character `unsafe_character` refuses replaced by U+FFFD."""
+    return _replaced(text, multiline, "\ufffd")
 
 
 def typed(text: str, multiline: bool = False) -> str:
     """What a person typed or pasted, without the characters text may not hold."""
-    if unsafe_character(text, multiline) is None:
-        return text
-    return "".join(char for char in text if not unsafe_character(char, multiline))
+    return _replaced(text, multiline, "")
 
 
 def describe(char: str) -> str:

@@ -50,6 +50,14 @@ def answer_text(q: Questionnaire, t: Texts, item_id: str, value: Any) -> str | N
     return str(value)
 
 
+def revision_changes(q: Questionnaire, t: Texts, changed_items: Any, details: Any) -> list[str]:
+    """What a revision changed, one line each: old → new where the store kept them (`details`),
+    else the names of the items changed, on one line."""
+    if details:
+        return [describe_change(q, t, change) for change in details]
+    return [t.join(item_name(q, t, c) for c in changed_items)]
+
+
 def safeguard_basis(q: Questionnaire, safeguard: str, required: Collection[str] | None) -> str:
     """ "by_law" or "beyond_law" for a safeguard, "" for none of both; `required` is what the law
     requires for the channels in use (None when not known: then every baseline safeguard counts).

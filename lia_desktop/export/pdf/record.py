@@ -21,7 +21,7 @@ from lia_desktop.export import exchange
 from lia_desktop.export.pdf import advice
 from lia_desktop.export.pdf.base import MARGIN, PAPERS, RULE, Branding, Renderer, user_text
 from lia_desktop.export.pdf.canvas import draw_mark, embed_file
-from lia_desktop.export.words import describe_change, item_name, item_question, safeguard_kind, when
+from lia_desktop.export.words import item_question, revision_changes, safeguard_kind, when
 from lia_desktop.storage.history import Change
 
 
@@ -313,11 +313,7 @@ class RecordRenderer(Renderer):
         ]
         rows = [head]
         for index, revision in enumerate(self.a.revisions):
-            details = self.changes.get(index)
-            if details:  # old → new where the store kept them
-                changed = "\n".join(describe_change(self.q, t, change) for change in details)
-            else:
-                changed = t.join(item_name(self.q, t, c) for c in revision.changes)
+            changed = "\n".join(revision_changes(self.q, t, revision.changes, self.changes.get(index)))
             rows.append(
                 [
                     self.u(when(t, revision.at), "body"),

@@ -10,7 +10,7 @@ from lia_desktop.domain import flow
 from lia_desktop.domain.content import Questionnaire, Texts
 from lia_desktop.domain.evaluation import Evaluation
 from lia_desktop.domain.model import Assessment, Status
-from lia_desktop.export.words import NO_VALUE, answer_text, describe_change, item_name, shorten, when
+from lia_desktop.export.words import NO_VALUE, answer_text, item_name, revision_changes, shorten, when
 from lia_desktop.i18n import Ui
 from lia_desktop.storage.history import Change
 
@@ -70,11 +70,7 @@ def history_html(a: Assessment, q: Questionnaire, t: Texts, changes: dict[int, l
     )
     parts.append(f"<table width='100%' cellpadding='3'><tr>{head}</tr>")
     for index, revision in enumerate(a.revisions):
-        details = changes.get(index)
-        if details:
-            changed = "<br>".join(escape(describe_change(q, t, c)) for c in details)
-        else:
-            changed = escape(t.join(item_name(q, t, c) for c in revision.changes))
+        changed = "<br>".join(escape(line) for line in revision_changes(q, t, revision.changes, changes.get(index)))
         parts.append(
             f"<tr><td valign='top'>{escape(when(t, revision.at))}</td>"
             f"<td valign='top'>{escape(revision.by or NO_VALUE)}</td>"
